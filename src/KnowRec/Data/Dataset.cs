@@ -1,0 +1,78 @@
+using KnowRec.Data.Cleaning;
+
+namespace KnowRec.Data;
+
+/// <summary>Users, items, their interactions and whatever the source says about them.</summary>
+/// <remarks>
+/// Immutable: splits and filters make new datasets that share the id maps and metadata, so an index means the same
+/// user or item in every part of one split. Thread-safe for reading.
+/// </remarks>
+public sealed class Dataset
+{
+    private readonly Lazy<InteractionMatrix> _matrix;
+
+    /// <summary>Creates a dataset; <paramref name="interactions"/> must use indices of <paramref name="users"/> and <paramref name="items"/>.</summary>
+    public Dataset(string name, IdMap users, IdMap items, IReadOnlyList<Interaction> interactions)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(interactions);
+        Name = name;
+        Users = users;
+        Items = items;
+        Interactions = interactions;
+        _matrix = new Lazy<InteractionMatrix>(() => InteractionMatrix.FromEntries(Users.Count, Items.Count, Interactions));
+    }
+
+    /// <summary>Short name, e.g. <c>ml-100k</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Raw user ids ↔ dense user indices.</summary>
+    public IdMap Users { get; }
+
+    /// <summary>Raw item ids ↔ dense item indices; the catalogue that rankings run over.</summary>
+    public IdMap Items { get; }
+
+    /// <summary>The interaction rows, one per (user, item) after cleaning.</summary>
+    public IReadOnlyList<Interaction> Interactions { get; }
+
+    /// <summary>Whether values are ratings or implicit weights.</summary>
+    public FeedbackKind Feedback { get; init; } = FeedbackKind.Implicit;
+
+    /// <summary>Smallest and largest valid rating for explicit data; null for implicit data.</summary>
+    public (float Min, float Max)? RatingScale { get; init; }
+
+    /// <summary>True when every interaction carries a timestamp.</summary>
+    public bool HasTimestamps { get; init; }
+
+    /// <summary>Metadata per item index (length = Items.Count at load time); entries may be null.</summary>
+    public IReadOnlyList<ItemMetadata?> ItemMetadata { get; init; } = [];
+
+    /// <summary>Attributes per user index (e.g. age, gender, occupation); entries may be null.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>?> UserAttributes { get; init; } = [];
+
+    /// <summary>For sources that ship a fixed train/test split: true at the index of every test row.</summary>
+    public IReadOnlyList<bool>? FixedTestMask { get; init; }
+
+    /// <summary>What loading and cleaning did.</summary>
+    public CleaningReport Cleaning { get; init; } = new();
+
+    /// <summary>The interactions as a users × items CSR matrix (built once, on first use).</summary>
+    public InteractionMatrix Matrix => _matrix.Value;
+
+    /// <summary>Title of an item when known, else its raw id.</summary>
+    public string TitleOf(int item) => item < ItemMetadata.Count && ItemMetadata[item]?.Title is { } title ? title : Items[item];
+
+    /// <summary>A dataset with the same users, items and metadata but other interaction rows.</summary>
+    public Dataset WithInteractions(IReadOnlyList<Interaction> interactions, string? name = null) =>
+        new(name ?? Name, Users, Items, interactions)
+        {
+            Feedback = Feedback,
+            RatingScale = RatingScale,
+            HasTimestamps = HasTimestamps,
+            ItemMetadata = ItemMetadata,
+            UserAttributes = UserAttributes,
+            Cleaning = Cleaning,
+        };
+}

@@ -1,0 +1,8 @@
+namespace KnowRec.Training;
+
+/// <summary>Progress of an iterative fit after one epoch.</summary>
+/// <param name="Epoch">One-based epoch number.</param>
+/// <param name="Epochs">Planned number of epochs.</param>
+/// <param name="Loss">Training loss of the epoch, or NaN when the model has none.</param>
+/// <param name="Elapsed">Time since the fit started.</param>
+public sealed record EpochReport(int Epoch, int Epochs, double Loss, TimeSpan Elapsed);
