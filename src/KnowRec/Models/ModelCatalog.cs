@@ -1,0 +1,35 @@
+using KnowRec.Models.Popularity;
+using KnowRec.Models.Random;
+using KnowRec.Storage;
+
+namespace KnowRec.Models;
+
+/// <summary>Every model kind KnowRec knows, in one readable list. The CLI, the server and model files all go through it.</summary>
+public static class ModelCatalog
+{
+    /// <summary>All kinds, in the order listings show them.</summary>
+    public static IReadOnlyList<ModelEntry> Entries { get; } =
+    [
+        ModelEntry.Create<PopularityOptions>(PopularityModel.KindName, "Most popular items (count of users); the non-personalised floor", PopularityModel.Fit, PopularityModel.Load),
+        ModelEntry.Create<RandomOptions>(RandomModel.KindName, "Random order, fixed per seed and user; the chance-level floor", RandomModel.Fit, RandomModel.Load),
+    ];
+
+    /// <summary>The entry for a kind.</summary>
+    /// <exception cref="ArgumentException">The kind is unknown; the message lists the known kinds.</exception>
+    public static ModelEntry Get(string kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return Entries.FirstOrDefault(e => string.Equals(e.Kind, kind, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown model '{kind}'. Known models: {string.Join(", ", Entries.Select(e => e.Kind))}.", nameof(kind));
+    }
+
+    /// <summary>Reads any model file, dispatching on the kind stored in it.</summary>
+    /// <exception cref="InvalidDataException">The file is damaged or of an unknown kind.</exception>
+    public static IRecommender Load(Stream source)
+    {
+        using var reader = ModelFileReader.Open(source);
+        var entry = Entries.FirstOrDefault(e => e.Kind == reader.Kind)
+            ?? throw new InvalidDataException($"Model file holds unknown kind '{reader.Kind}'.");
+        return entry.Load(reader);
+    }
+}
