@@ -1,1 +1,13 @@
-System.Console.WriteLine("hi");
+using System.CommandLine;
+using KnowRec.Cli.Commands;
+
+var data = new Command("data", "Inspect and fetch datasets") { DataInfoCommand.Create(), DataPullCommand.Create() };
+var root = new RootCommand("knowrec: knowledge-enhanced recommendation for .NET")
+{
+    QuickstartCommand.Create(),
+    data,
+    EvaluateCommand.Create(),
+    RecommendCommand.Create(),
+    ModelsCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using KnowRec.Data;
+using KnowRec.Models;
+using KnowRec.Training;
+
+namespace KnowRec.Cli.Commands;
+
+/// <summary><c>knowrec recommend</c>: fit on all of a dataset and print one user's top items with titles.</summary>
+internal static class RecommendCommand
+{
+    public static Command Create()
+    {
+        var data = new DataOptions();
+        var model = new ModelOptions();
+        var user = new Option<string>("--user", "-u") { Description = "Raw user id", Required = true };
+        var count = new Option<int>("--count", "-n") { Description = "How many items", DefaultValueFactory = _ => 10 };
+        var command = new Command("recommend", "Fit a model on a dataset and recommend items for one user, with titles");
+        data.AddTo(command);
+        model.AddTo(command);
+        command.Options.Add(user);
+        command.Options.Add(count);
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var dataset = data.Load(result);
+            var entry = model.Entry(result);
+            string userId = result.GetValue(user)!;
+            if (!dataset.Users.TryGetIndex(userId, out int userIndex))
+            {
+                throw new ArgumentException($"User '{userId}' is not in {dataset.Name} ({dataset.Users.Count:N0} users; ids like {string.Join(", ", dataset.Users.Ids.Take(3))}).");
+            }
+
+            Output.Progress($"fitting {entry.Kind} on {dataset.Interactions.Count:N0} interactions");
+            var fitted = entry.Fit(dataset, model.Settings(result), TrainingContext.Default);
+            Print(dataset, userIndex, fitted.Recommend(userIndex, result.GetValue(count)));
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static void Print(Dataset dataset, int user, IReadOnlyList<ScoredItem> items)
+    {
+        Output.Line($"Top {items.Count} for user {dataset.Users[user]} ({dataset.Matrix.CountOf(user)} items in history):");
+        Output.Table(
+            ["#", "item", "title", "score"],
+            items.Select((r, k) => (IReadOnlyList<string>)[(k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), dataset.Items[r.Item], dataset.TitleOf(r.Item), Output.Number(r.Score)]));
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using KnowRec.Models;
+
+namespace KnowRec.Cli;
+
+/// <summary>The <c>--model</c> and <c>--set NAME=VALUE</c> options shared by commands that fit a model.</summary>
+internal sealed class ModelOptions
+{
+    public Option<string> Model { get; } = new("--model", "-m")
+    {
+        Description = $"Model kind: {string.Join(", ", ModelCatalog.Entries.Select(e => e.Kind))}",
+        DefaultValueFactory = _ => "popularity",
+    };
+
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "Model option NAME=VALUE (repeatable); `knowrec models` lists them",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Model);
+        command.Options.Add(Set);
+    }
+
+    public ModelEntry Entry(ParseResult result) => ModelCatalog.Get(result.GetValue(Model)!);
+
+    public IReadOnlyDictionary<string, string> Settings(ParseResult result)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string pair in result.GetValue(Set) ?? [])
+        {
+            int eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new ArgumentException($"--set expects NAME=VALUE, got '{pair}'.");
+            }
+
+            settings[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+        }
+
+        return settings;
+    }
+}
