@@ -37,7 +37,7 @@ internal static class EvaluateCommand
                 Settings = model.Settings(result),
                 Split = new SplitOptions
                 {
-                    Protocol = SplitOptions.ParseProtocol(result.GetValue(protocol)!),
+                    Protocol = SplitProtocolNames.Parse(result.GetValue(protocol)!),
                     TestRatio = result.GetValue(testRatio),
                     Folds = result.GetValue(folds),
                     Seed = result.GetValue(seed),

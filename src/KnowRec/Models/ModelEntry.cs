@@ -9,6 +9,7 @@ public sealed class ModelEntry
 {
     private readonly Func<Dataset, IReadOnlyDictionary<string, string>, TrainingContext?, IRecommender> _fit;
     private readonly Func<ModelFileReader, IRecommender> _load;
+    private readonly Func<IReadOnlyDictionary<string, string>, string> _optionsJson;
 
     private ModelEntry(
         string kind,
@@ -16,7 +17,8 @@ public sealed class ModelEntry
         Type optionsType,
         bool predictsRatings,
         Func<Dataset, IReadOnlyDictionary<string, string>, TrainingContext?, IRecommender> fit,
-        Func<ModelFileReader, IRecommender> load)
+        Func<ModelFileReader, IRecommender> load,
+        Func<IReadOnlyDictionary<string, string>, string> optionsJson)
     {
         Kind = kind;
         Description = description;
@@ -24,6 +26,7 @@ public sealed class ModelEntry
         PredictsRatings = predictsRatings;
         _fit = fit;
         _load = load;
+        _optionsJson = optionsJson;
     }
 
     /// <summary>Kind name used by <c>--model</c>.</summary>
@@ -46,7 +49,9 @@ public sealed class ModelEntry
         Func<ModelFileReader, IRecommender> load,
         bool predictsRatings = false)
         where TOptions : class, IModelOptions, new() =>
-        new(kind, description, typeof(TOptions), predictsRatings, (data, settings, context) => fit(data, OptionsBinder.Bind<TOptions>(settings), context), load);
+        new(kind, description, typeof(TOptions), predictsRatings, (data, settings, context) => fit(data, OptionsBinder.Bind<TOptions>(settings), context),
+            load,
+            settings => OptionsBinder.ToJson(OptionsBinder.Bind<TOptions>(settings)));
 
     /// <summary>Fits the model with options built from <paramref name="settings"/> (NAME=VALUE pairs).</summary>
     public IRecommender Fit(Dataset train, IReadOnlyDictionary<string, string>? settings = null, TrainingContext? context = null)
@@ -54,6 +59,9 @@ public sealed class ModelEntry
         ArgumentNullException.ThrowIfNull(train);
         return _fit(train, settings ?? new Dictionary<string, string>(), context);
     }
+
+    /// <summary>The full options (defaults plus <paramref name="settings"/>) as JSON, validated.</summary>
+    public string OptionsJson(IReadOnlyDictionary<string, string>? settings = null) => _optionsJson(settings ?? new Dictionary<string, string>());
 
     /// <summary>Reads the model body from an opened model file of this kind.</summary>
     public IRecommender Load(ModelFileReader reader) => _load(reader);
