@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KnowRec.Data;
+using KnowRec.Data.Cleaning;
 using KnowRec.Data.Readers;
 
 namespace KnowRec.Cli;

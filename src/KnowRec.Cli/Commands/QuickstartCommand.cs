@@ -65,9 +65,13 @@ internal static class QuickstartCommand
 
     private static Dataset Find(bool noDownload)
     {
-        if (DataLocator.TryResolve(DatasetName, out string? path))
+        try
         {
-            return DatasetLoader.Load(path);
+            return DatasetLoader.Load(DataLocator.Resolve(DatasetName));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Not on disk: try the network, then the synthetic catalogue.
         }
 
         string reason = $"MovieLens-100K was not found under {string.Join(" or ", DataLocator.DefaultRoots)}";
