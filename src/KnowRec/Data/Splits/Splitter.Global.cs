@@ -20,8 +20,8 @@ public static partial class Splitter
     private static bool[] TemporalMask(Dataset data, SplitOptions options)
     {
         RequireTimestamps(data, SplitProtocol.Temporal);
-        var rows = data.Interactions;
-        int n = rows.Count;
+        var rows = RowsOf(data);
+        int n = rows.Length;
         var isTest = new bool[n];
         if (options.TemporalCut is long cut)
         {
@@ -139,11 +139,11 @@ public static partial class Splitter
     // Only items that occur in the rows are candidates: holding out an item nobody touched would change nothing.
     private static bool[] ColdItemsMask(Dataset data, SplitOptions options)
     {
-        var rows = data.Interactions;
+        var rows = RowsOf(data);
         int items = data.Items.Count;
         var seen = new bool[items];
         int active = 0;
-        for (int r = 0; r < rows.Count; r++)
+        for (int r = 0; r < rows.Length; r++)
         {
             int i = rows[r].Item;
             if ((uint)i >= (uint)items)
@@ -178,8 +178,8 @@ public static partial class Splitter
             held[candidates[p]] = true;
         }
 
-        var isTest = new bool[rows.Count];
-        for (int r = 0; r < rows.Count; r++)
+        var isTest = new bool[rows.Length];
+        for (int r = 0; r < rows.Length; r++)
         {
             isTest[r] = held[rows[r].Item];
         }

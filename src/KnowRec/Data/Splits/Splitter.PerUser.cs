@@ -32,11 +32,11 @@ public static partial class Splitter
     private static bool[] LeaveLastOutMask(Dataset data)
     {
         RequireTimestamps(data, SplitProtocol.LeaveLastOut);
-        var rows = data.Interactions;
+        var rows = RowsOf(data);
         int users = data.Users.Count;
         var last = new int[users];
         var counts = new int[users];
-        for (int r = 0; r < rows.Count; r++)
+        for (int r = 0; r < rows.Length; r++)
         {
             int u = rows[r].User;
             if ((uint)u >= (uint)users)
@@ -50,7 +50,7 @@ public static partial class Splitter
             }
         }
 
-        var isTest = new bool[rows.Count];
+        var isTest = new bool[rows.Length];
         for (int u = 0; u < users; u++)
         {
             if (counts[u] >= 2)
