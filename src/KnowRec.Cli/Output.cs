@@ -7,7 +7,7 @@ namespace KnowRec.Cli;
 internal static class Output
 {
     /// <summary>True when stdout is not a terminal (piped, redirected, CI): no colours, no boxes, no spinners.</summary>
-    public static bool Plain => Console.IsOutputRedirected || Environment.GetEnvironmentVariable("CI") is not null or "";
+    public static bool Plain => Console.IsOutputRedirected || Environment.GetEnvironmentVariable("CI") is { Length: > 0 };
 
     /// <summary>A progress line on stderr, so stdout stays clean for --json.</summary>
     public static void Progress(string message) => Console.Error.WriteLine(message);

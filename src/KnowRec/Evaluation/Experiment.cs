@@ -19,6 +19,11 @@ public static class Experiment
         var entry = ModelCatalog.Get(options.Model);
         var optionValues = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(entry.OptionsJson(options.Settings))!;
         context ??= TrainingContext.Default;
+        // RMSE/MAE only mean something for models that predict ratings on explicit data.
+        var evaluation = options.Evaluation with
+        {
+            ComputeRatingMetrics = options.Evaluation.ComputeRatingMetrics ?? (entry.PredictsRatings && data.Feedback == FeedbackKind.Explicit),
+        };
         var splits = Splitter.Split(data, options.Split);
         var reports = new List<EvaluationReport>(splits.Count);
         foreach (var split in splits)
@@ -37,8 +42,8 @@ public static class Experiment
             var model = entry.Fit(split.Train, options.Settings, context);
             double fitSeconds = clock.Elapsed.TotalSeconds;
             log?.Report($"evaluating{part} on {split.Test.Interactions.Count:N0} rows");
-            var report = Evaluator.Evaluate(model, split, options.Evaluation, context.Cancellation);
-            reports.Add(report with { FitSeconds = fitSeconds, Options = optionValues, Seed = options.Split.Seed });
+            var report = Evaluator.Evaluate(model, split, evaluation, context.Cancellation);
+            reports.Add(report with { Dataset = data.Name, FitSeconds = fitSeconds, Options = optionValues, Seed = options.Split.Seed });
         }
 
         return reports.Count == 1 ? reports[0] : EvaluationReport.Average(reports);

@@ -105,43 +105,60 @@ public static class RankingMetrics
     /// <param name="candidates">Every candidate item with its score, in any order (for full ranking, all items the user has not seen).</param>
     /// <param name="relevant">The user's relevant items; those missing from <paramref name="candidates"/> are ignored.</param>
     /// <returns>The AUC in [0, 1], or <see cref="double.NaN"/> when the candidates hold no relevant or no non-relevant item (undefined).</returns>
-    /// <remarks>O(n log n) for n candidates: sorting by score lets each tie group be counted at once.</remarks>
+    /// <remarks>O(n) when the candidates come best first (as rankings do), else O(n log n) for the sort; tie groups are counted at once.</remarks>
     public static double Auc(ReadOnlySpan<ScoredItem> candidates, IReadOnlySet<int> relevant)
     {
         ArgumentNullException.ThrowIfNull(relevant);
-        var scores = new float[candidates.Length];
-        var isRelevant = new bool[candidates.Length];
-        for (int i = 0; i < candidates.Length; i++)
+        if (IsBestFirst(candidates))
         {
-            scores[i] = candidates[i].Score;
-            isRelevant[i] = relevant.Contains(candidates[i].Item);
+            // Rankings from IRecommender come sorted: one pass over the tie groups, no copy and no sort.
+            return AucOfGroups(candidates, relevant);
         }
 
-        Array.Sort(scores, isRelevant);
+        var sorted = candidates.ToArray();
+        Array.Sort(sorted, static (a, b) => b.Score.CompareTo(a.Score));
+        return AucOfGroups(sorted, relevant);
+    }
 
-        // Walk tie groups from the lowest score up; every relevant item beats all negatives in lower groups.
+    private static bool IsBestFirst(ReadOnlySpan<ScoredItem> candidates)
+    {
+        for (int i = 1; i < candidates.Length; i++)
+        {
+            if (candidates[i].Score > candidates[i - 1].Score)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Walks tie groups from the best score down; each non-relevant item in a group loses to every relevant item in
+    // higher groups and ties (½) with the relevant items of its own group.
+    private static double AucOfGroups(ReadOnlySpan<ScoredItem> sorted, IReadOnlySet<int> relevant)
+    {
         double correct = 0;
-        long negativesBelow = 0;
-        long positives = 0;
+        long positivesAbove = 0;
+        long negatives = 0;
         int start = 0;
-        while (start < scores.Length)
+        while (start < sorted.Length)
         {
             int end = start;
             long groupPositives = 0;
-            while (end < scores.Length && scores[end].Equals(scores[start]))
+            while (end < sorted.Length && sorted[end].Score.Equals(sorted[start].Score))
             {
-                groupPositives += isRelevant[end] ? 1 : 0;
+                groupPositives += relevant.Contains(sorted[end].Item) ? 1 : 0;
                 end++;
             }
 
             long groupNegatives = end - start - groupPositives;
-            correct += (groupPositives * (double)negativesBelow) + (0.5 * groupPositives * groupNegatives);
-            negativesBelow += groupNegatives;
-            positives += groupPositives;
+            correct += (groupNegatives * (double)positivesAbove) + (0.5 * groupPositives * groupNegatives);
+            positivesAbove += groupPositives;
+            negatives += groupNegatives;
             start = end;
         }
 
-        return positives == 0 || negativesBelow == 0 ? double.NaN : correct / (positives * (double)negativesBelow);
+        return positivesAbove == 0 || negatives == 0 ? double.NaN : correct / (positivesAbove * (double)negatives);
     }
 
     /// <summary>Number of relevant items within the first K of <paramref name="ranked"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace KnowRec.Models;
 
@@ -8,7 +9,11 @@ namespace KnowRec.Models;
 /// <remarks>Names match public init properties case-insensitively, with or without dashes (<c>learning-rate</c> = <c>LearningRate</c>).</remarks>
 public static class OptionsBinder
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
 
     /// <summary>Creates <typeparamref name="T"/> with defaults, applies <paramref name="settings"/>, validates and returns it.</summary>
     /// <exception cref="ArgumentException">A name is unknown or a value does not parse; the message lists the valid names.</exception>

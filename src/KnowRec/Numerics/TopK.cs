@@ -9,13 +9,21 @@ public static class TopK
     /// Returns the <paramref name="k"/> highest-scoring indices of <paramref name="scores"/>, best first, ties to the lower index.
     /// Entries that are NaN or negative infinity are treated as excluded.
     /// </summary>
-    /// <remarks>O(n log k) with a bounded min-heap.</remarks>
+    /// <remarks>
+    /// O(n log k) with a bounded min-heap for small k; for large k (full rankings, AUC) one primitive sort of packed
+    /// keys, which is several times faster than a heap or a comparison delegate and keeps the same tie rule.
+    /// </remarks>
     public static ScoredItem[] Select(ReadOnlySpan<float> scores, int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         if (k == 0 || scores.IsEmpty)
         {
             return [];
+        }
+
+        if (k >= scores.Length / 8)
+        {
+            return SelectBySort(scores, k);
         }
 
         var heap = new ScoredItem[Math.Min(k, scores.Length)];
@@ -44,6 +52,40 @@ public static class TopK
         var result = heap.AsSpan(0, size).ToArray();
         Array.Sort(result, static (a, b) => Better(a, b) ? -1 : Better(b, a) ? 1 : 0);
         return result;
+    }
+
+    // Each key is (descending order-preserving score bits) << 32 | index: ascending order of keys is best-first order
+    // with ties to the lower index, and sorting a ulong[] needs no comparer.
+    private static ScoredItem[] SelectBySort(ReadOnlySpan<float> scores, int k)
+    {
+        var keys = new ulong[scores.Length];
+        int n = 0;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            float s = scores[i];
+            if (!float.IsNaN(s) && !float.IsNegativeInfinity(s))
+            {
+                keys[n++] = ((ulong)~OrderedBits(s) << 32) | (uint)i;
+            }
+        }
+
+        var valid = keys.AsSpan(0, n);
+        valid.Sort();
+        var result = new ScoredItem[Math.Min(k, n)];
+        for (int r = 0; r < result.Length; r++)
+        {
+            int index = (int)(uint)valid[r];
+            result[r] = new ScoredItem(index, scores[index]);
+        }
+
+        return result;
+    }
+
+    // Maps a float to a uint whose unsigned order equals the float order; -0 is folded into +0 so they tie as floats do.
+    private static uint OrderedBits(float value)
+    {
+        uint bits = BitConverter.SingleToUInt32Bits(value == 0f ? 0f : value);
+        return (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
     }
 
     /// <summary>True when <paramref name="a"/> ranks before <paramref name="b"/>: higher score, then lower index.</summary>

@@ -22,7 +22,7 @@ public sealed class IdMapTests
     public void Constructor_Throws_OnDuplicateId() => Assert.Throws<ArgumentException>(() => new IdMap(["x", "y", "x"]));
 
     [Fact]
-    public void GetOrAdd_IsCaseSensitive() => Assert.NotEqual(new IdMap(["A"]).GetOrAdd("a"), 0);
+    public void GetOrAdd_IsCaseSensitive() => Assert.NotEqual(0, new IdMap(["A"]).GetOrAdd("a"));
 
     [Fact]
     public void Clone_GrowsIndependently()

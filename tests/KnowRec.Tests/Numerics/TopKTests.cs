@@ -11,11 +11,14 @@ public sealed class TopKTests
     [InlineData(100, 10)]
     [InlineData(1000, 1000)]
     [InlineData(50, 80)]
+    [InlineData(3706, 3706)]
+    [InlineData(3706, 500)]
     public void Select_EqualsFullSort_WithTiesToLowerIndex(int n, int k)
     {
         var random = new Random(n * 31 + k);
         // Few distinct values, so there are many ties.
-        var scores = Enumerable.Range(0, n).Select(_ => (float)random.Next(10)).ToArray();
+        var scores = Enumerable.Range(0, n).Select(_ => (float)random.Next(-5, 5) * 0.5f).ToArray();
+        scores[random.Next(n)] = -0f;
         scores[random.Next(n)] = float.NegativeInfinity;
         var expected = scores.Select((s, i) => (s, i)).Where(p => !float.IsNegativeInfinity(p.s))
             .OrderByDescending(p => p.s).ThenBy(p => p.i).Take(k).Select(p => p.i).ToArray();
