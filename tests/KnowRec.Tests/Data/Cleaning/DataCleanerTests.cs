@@ -70,6 +70,19 @@ public class DataCleanerTests
     }
 
     [Fact]
+    public void Load_FiltersUsersOnly_MinUserInteractionsAlone()
+    {
+        using var folder = new TempFolder();
+        string file = folder.Write("k.csv", "u1,a\nu1,b\nu2,c\n");
+
+        var data = DatasetLoader.Load(file, new LoadOptions { MinUserInteractions = 2 });
+
+        Assert.Equal(["u1"], data.Users.Ids);
+        Assert.Equal(["a", "b"], data.Items.Ids);
+        Assert.Equal(1, data.Cleaning[CleaningCauses.KCore]);
+    }
+
+    [Fact]
     public void Load_KeepsMetadataItems_KCoreRemovesAllTheirRows()
     {
         using var folder = new TempFolder();

@@ -5,7 +5,7 @@ namespace KnowRec.Tests.Data.Readers;
 
 public class DatasetFormatsTests
 {
-    [Theory]
+    [DataTheory]
     [InlineData("ml-100k", DatasetFormats.MovieLens100K)]
     [InlineData("ml-1m", DatasetFormats.MovieLens1M)]
     [InlineData("ml-1m/ratings-partial-users-1-2999", DatasetFormats.MovieLens1M)]
@@ -19,12 +19,6 @@ public class DatasetFormatsTests
     [InlineData("ml-100k/u.data", DatasetFormats.Delimited)]
     public void Detect_NamesFormat_RealFolders(string folder, string expected)
     {
-        if (TestData.Root is null)
-        {
-            // Theories cannot use DataFact; without data there is nothing to detect.
-            return;
-        }
-
         Assert.Equal(expected, DatasetFormats.Detect(TestData.PathOf(folder)));
     }
 
