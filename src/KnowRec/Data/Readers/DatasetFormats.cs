@@ -30,9 +30,9 @@ public static class DatasetFormats
 
     /// <summary>Names the format of a folder or file from the files it holds.</summary>
     /// <remarks>
-    /// Folder rules, first match wins: <c>u.data</c> → ml-100k; <c>ratings.dat[.gz]</c> or <c>movies.dat</c> → ml-1m;
+    /// Folder rules, first match wins: <c>u.data</c> → ml-100k; <c>ratings.dat[.gz]</c> → ml-1m;
     /// <c>ratings.csv</c> → ml-latest; <c>train.txt</c> + <c>test.txt</c> → pairs; <c>user_artists.dat</c> → hetrec-lastfm;
-    /// a <c>.json</c>/<c>.jsonl</c> file → amazon-json. A file: <c>ratings.dat[.gz]</c> → ml-1m, <c>.json</c>/<c>.jsonl</c>
+    /// a <c>.json</c>/<c>.jsonl</c> file → amazon-json; <c>movies.dat</c> alone → ml-1m (whose reader then fails clearly). A file: <c>ratings.dat[.gz]</c> → ml-1m, <c>.json</c>/<c>.jsonl</c>
     /// (optionally <c>.gz</c>) → amazon-json, anything else → delimited.
     /// </remarks>
     /// <exception cref="InvalidDataException">A folder matches no rule.</exception>
@@ -57,7 +57,7 @@ public static class DatasetFormats
             return MovieLens100K;
         }
 
-        if (Has("ratings.dat") || Has("ratings.dat.gz") || Has("movies.dat"))
+        if (Has("ratings.dat") || Has("ratings.dat.gz"))
         {
             return MovieLens1M;
         }
@@ -81,6 +81,12 @@ public static class DatasetFormats
             || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)))
         {
             return AmazonJson;
+        }
+
+        // Metadata without ratings still names ml-1m, so the reader can say which subfolders hold the interactions.
+        if (Has("movies.dat"))
+        {
+            return MovieLens1M;
         }
 
         string files = Directory.Exists(path) ? string.Join(", ", Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).Order(StringComparer.Ordinal)) : "(not a folder)";

@@ -92,7 +92,7 @@ internal static class MovieLens100kReader
             AttributeMaps.Put(attributes, "release-date", record[2]);
             AttributeMaps.Put(attributes, "video-release-date", record[3]);
             AttributeMaps.Put(attributes, "imdb-url", record[4]);
-            int item = raw.Items.GetOrAdd(record[0]);
+            int item = raw.Items.GetOrAdd(record[0].Trim());
             raw.SetItemMetadata(item, new ItemMetadata
             {
                 Title = record[1].ToString(),
@@ -118,7 +118,7 @@ internal static class MovieLens100kReader
             AttributeMaps.Put(attributes, "gender", record[2]);
             AttributeMaps.Put(attributes, "occupation", record[3]);
             AttributeMaps.Put(attributes, "zip", record[4]);
-            raw.SetUserAttributes(raw.Users.GetOrAdd(record[0]), attributes);
+            raw.SetUserAttributes(raw.Users.GetOrAdd(record[0].Trim()), attributes);
         }
     }
 }

@@ -61,9 +61,11 @@ internal sealed class RawDataset(string name, LoadOptions options)
     /// <summary>Validates and stores one interaction; false when the line was rejected (lenient mode).</summary>
     public bool AddRow(string file, long line, ReadOnlySpan<char> user, ReadOnlySpan<char> item, float value, long timestamp, bool test = false)
     {
-        if (user.IsWhiteSpace() || item.IsWhiteSpace())
+        user = user.Trim();
+        item = item.Trim();
+        if (user.IsEmpty || item.IsEmpty)
         {
-            return Reject(CleaningCauses.MissingField, file, line, $"empty {(user.IsWhiteSpace() ? "user" : "item")} id");
+            return Reject(CleaningCauses.MissingField, file, line, $"empty {(user.IsEmpty ? "user" : "item")} id");
         }
 
         int userIndex;

@@ -108,6 +108,28 @@ public class MovieLens100kReaderTests
         Assert.Equal("u.data:8: expected 4 fields, found 3", missingError.Message);
     }
 
+    [Fact]
+    public void Load_RejectsUnknownUserAndKeepsMetadataCatalogue_SyntheticFolder()
+    {
+        using var folder = new TempFolder();
+        folder.Write("u.item", "1|Café (1990)|01-Jan-1990||http://x|" + string.Join('|', Enumerable.Repeat("0", 19)) + "\n"
+            + "2|Unrated (1991)|||" + "|1" + string.Concat(Enumerable.Repeat("|0", 18)) + "\n", System.Text.Encoding.Latin1);
+        folder.Write("u.user", "1|24|M|technician|85711\n");
+        folder.Write("u.data", "1\t1\t4\t10\n2\t1\t5\t20\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => DatasetLoader.Load(folder.Path));
+        var data = DatasetLoader.Load(folder.Path, new LoadOptions { Lenient = true });
+
+        Assert.Equal("u.data:2: unknown user '2' (not in u.user)", error.Message);
+        Assert.Equal(1, data.Cleaning[CleaningCauses.UnknownUser]);
+        Assert.Single(data.Interactions);
+        // Item 2 has no rating but stays: u.item defines the catalogue.
+        Assert.Equal(["1", "2"], data.Items.Ids);
+        Assert.Equal("Café (1990)", data.TitleOf(0));
+        Assert.Equal(["genre-0"], data.ItemMetadata[1]!.Genres);
+        Assert.Null(data.ItemMetadata[1]!.Year);
+    }
+
     // Copies the real metadata and u.data, replacing one (1-based) line of u.data.
     private static TempFolder CopyWithBadLine(int lineNumber, string replacement)
     {
