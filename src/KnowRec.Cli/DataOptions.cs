@@ -57,8 +57,8 @@ internal sealed class DataOptions
     public Dataset Load(ParseResult result)
     {
         string path = DataLocator.Resolve(result.GetValue(Data)!);
-        Output.Progress($"loading {path}");
-        var data = DatasetLoader.Load(path, ToLoadOptions(result));
+        var options = ToLoadOptions(result);
+        var data = Output.Run($"loading {path}", () => DatasetLoader.Load(path, options));
         if (data.Cleaning.Total > 0)
         {
             Output.Progress($"cleaning: {string.Join(", ", data.Cleaning.Counts.Select(c => $"{c.Key} {c.Value}"))}");

@@ -9,8 +9,36 @@ internal static class Output
     /// <summary>True when stdout is not a terminal (piped, redirected, CI): no colours, no boxes, no spinners.</summary>
     public static bool Plain => Console.IsOutputRedirected || Environment.GetEnvironmentVariable("CI") is { Length: > 0 };
 
-    /// <summary>A progress line on stderr, so stdout stays clean for --json.</summary>
-    public static void Progress(string message) => Console.Error.WriteLine(message);
+    private static readonly Lazy<IAnsiConsole> Status = new(() =>
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+
+    /// <summary>True when progress can be drawn live (stderr is a terminal and this is not CI).</summary>
+    public static bool LiveProgress => !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is not { Length: > 0 };
+
+    /// <summary>A progress line on stderr (so stdout stays clean for --json); dimmed on a terminal.</summary>
+    public static void Progress(string message)
+    {
+        if (LiveProgress)
+        {
+            Status.Value.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
+        }
+        else
+        {
+            Console.Error.WriteLine(message);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> under a spinner on a terminal; when redirected, prints one plain line first.</summary>
+    public static T Run<T>(string message, Func<T> work)
+    {
+        if (!LiveProgress)
+        {
+            Console.Error.WriteLine(message);
+            return work();
+        }
+
+        return Status.Value.Status().Spinner(Spinner.Known.Dots).Start(Markup.Escape(message), _ => work());
+    }
 
     /// <summary>Writes a plain line to stdout.</summary>
     public static void Line(string text = "") => Console.Out.WriteLine(text);

@@ -50,7 +50,7 @@ internal static class EvaluateCommand
                 },
                 SaveSplitDirectory = result.GetValue(saveSplit),
             };
-            var report = Experiment.Run(dataset, options, TrainingContext.Default, new Progress<string>(Output.Progress));
+            var report = Experiment.Run(dataset, options, TrainingContext.Default, LineProgress.Instance);
             if (result.GetValue(json))
             {
                 Output.Line(report.ToJson());

@@ -32,8 +32,9 @@ internal static class QuickstartCommand
             var reports = new List<EvaluationReport>();
             foreach (var entry in ModelCatalog.Entries)
             {
-                Output.Progress($"fitting and evaluating {entry.Kind}");
-                reports.Add(Experiment.Run(dataset, new ExperimentOptions { Model = entry.Kind, Split = split }, TrainingContext.Default));
+                reports.Add(Output.Run(
+                    $"fitting and evaluating {entry.Kind}",
+                    () => Experiment.Run(dataset, new ExperimentOptions { Model = entry.Kind, Split = split }, TrainingContext.Default)));
             }
 
             Output.Table(
@@ -44,7 +45,7 @@ internal static class QuickstartCommand
             int userIndex = PickUser(dataset, result.GetValue(user));
             Output.Line();
             Output.Line($"Best by NDCG@10: {best.Model}; fitted on all data:");
-            var model = ModelCatalog.Get(best.Model).Fit(dataset);
+            var model = Output.Run($"fitting {best.Model} on all data", () => ModelCatalog.Get(best.Model).Fit(dataset));
             RecommendCommand.Print(dataset, userIndex, model.Recommend(userIndex, 10));
             return 0;
         }));

@@ -29,8 +29,8 @@ internal static class RecommendCommand
                 throw new ArgumentException($"User '{userId}' is not in {dataset.Name} ({dataset.Users.Count:N0} users; ids like {string.Join(", ", dataset.Users.Ids.Take(3))}).");
             }
 
-            Output.Progress($"fitting {entry.Kind} on {dataset.Interactions.Count:N0} interactions");
-            var fitted = entry.Fit(dataset, model.Settings(result), TrainingContext.Default);
+            var settings = model.Settings(result);
+            var fitted = Output.Run($"fitting {entry.Kind} on {dataset.Interactions.Count:N0} interactions", () => entry.Fit(dataset, settings, TrainingContext.Default));
             Print(dataset, userIndex, fitted.Recommend(userIndex, result.GetValue(count)));
             return 0;
         }));
