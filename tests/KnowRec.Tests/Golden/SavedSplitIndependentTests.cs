@@ -30,7 +30,7 @@ public sealed class SavedSplitIndependentTests : IDisposable
     public void Popularity_OnSavedSplit_MatchesPythonChecker()
     {
         var report = Evaluate(SplitProtocol.Random);
-        string script = Path.Combine(RepoRoot(), "tools", "popularity_check.py");
+        string script = Path.Combine(TestData.RepoRoot, "tools", "popularity_check.py");
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(_dir);
@@ -76,17 +76,6 @@ public sealed class SavedSplitIndependentTests : IDisposable
             Split = new SplitOptions { Protocol = protocol, Seed = 7 },
             SaveSplitDirectory = _dir,
         });
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KnowRec.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("KnowRec.slnx not found above the test folder.");
     }
 
     // Deliberately plain: strings, dictionaries and a full sort; no KnowRec types.

@@ -1,3 +1,4 @@
+using KnowRec.Data.Readers;
 using KnowRec.Data;
 using KnowRec.Data.Splits;
 using Xunit;
@@ -7,9 +8,9 @@ namespace KnowRec.Tests.Data.Splits;
 /// <summary>Every protocol on the real ml-100k ratings (943 users, 1,682 items, 100,000 rows), with exact expected sizes.</summary>
 public class SplitterMovieLensTests
 {
-    private static readonly Lazy<Dataset> Data = new(MovieLens100k.Load);
+    private static readonly Lazy<Dataset> Data = new(() => DatasetLoader.Load(TestData.PathOf("ml-100k")));
 
-    [MovieLensFact]
+    [DataFact("ml-100k")]
     public void Split_IsLeakFreeWithExpectedSizes_OnMovieLens100k()
     {
         var data = Data.Value;
@@ -41,7 +42,7 @@ public class SplitterMovieLensTests
         }
     }
 
-    [MovieLensFact]
+    [DataFact("ml-100k")]
     public void Split_PutsOnlyLaterRatingsInTest_ForTemporalOnMovieLens100k()
     {
         var split = Splitter.Split(Data.Value, new SplitOptions { Protocol = SplitProtocol.Temporal })[0];
