@@ -59,6 +59,14 @@ public sealed record EvaluationReport
     /// <summary>Metric name → value, in the documented key order; for k-fold averages the mean over folds.</summary>
     public required IReadOnlyDictionary<string, double> Metrics { get; init; }
 
+    /// <summary>Seconds to compute top-10 for every user from the fitted model (k-fold: mean per fold), when measured.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RecommendAllSeconds { get; init; }
+
+    /// <summary>Peak resident memory of the process at the end of the run, in MiB, when measured.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? PeakMemoryMiB { get; init; }
+
     /// <summary>For k-fold averages, each fold's metrics in fold order; null for a single split.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<IReadOnlyDictionary<string, double>>? Folds { get; init; }
