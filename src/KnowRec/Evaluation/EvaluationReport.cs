@@ -73,7 +73,7 @@ public sealed record EvaluationReport
 
     /// <summary>
     /// Combines the reports of the folds of one k-fold split: metrics, users, train and test rows and both timings are
-    /// per-fold means (counts rounded to the nearest integer), and <see cref="Folds"/> keeps each fold's metrics.
+    /// per-fold means (counts rounded half away from zero), and <see cref="Folds"/> keeps each fold's metrics.
     /// </summary>
     /// <exception cref="ArgumentException">No folds, or the folds differ in dataset, model, protocol, catalogue or metric names.</exception>
     public static EvaluationReport Average(IReadOnlyList<EvaluationReport> folds)
@@ -108,9 +108,9 @@ public sealed record EvaluationReport
 
         return first with
         {
-            Users = (int)Math.Round(folds.Average(f => f.Users)),
-            Train = (int)Math.Round(folds.Average(f => f.Train)),
-            Test = (int)Math.Round(folds.Average(f => f.Test)),
+            Users = (int)Math.Round(folds.Average(f => f.Users), MidpointRounding.AwayFromZero),
+            Train = (int)Math.Round(folds.Average(f => f.Train), MidpointRounding.AwayFromZero),
+            Test = (int)Math.Round(folds.Average(f => f.Test), MidpointRounding.AwayFromZero),
             FitSeconds = folds.Average(f => f.FitSeconds),
             EvaluateSeconds = folds.Average(f => f.EvaluateSeconds),
             Metrics = mean,
