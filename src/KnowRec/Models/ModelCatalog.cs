@@ -1,4 +1,5 @@
 using KnowRec.Models.Baseline;
+using KnowRec.Models.Knn;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
 using KnowRec.Storage;
@@ -14,6 +15,7 @@ public static class ModelCatalog
         ModelEntry.Create<PopularityOptions>(PopularityModel.KindName, "Most popular items (count of users); the non-personalised floor", PopularityModel.Fit, PopularityModel.Load),
         ModelEntry.Create<RandomOptions>(RandomModel.KindName, "Random order, fixed per seed and user; the chance-level floor", RandomModel.Fit, RandomModel.Load),
         ModelEntry.Create<BaselineOptions>(BaselineModel.KindName, "Rating baseline μ + b_u + b_i (Koren 2010, eq. 2), ALS or SGD", BaselineModel.Fit, BaselineModel.Load, predictsRatings: true),
+        ModelEntry.Create<KnnBaselineOptions>(KnnBaselineModel.KindName, "Neighbourhood on baselines, shrunk Pearson-baseline similarity (Koren 2010, eq. 3; Surprise KNNBaseline)", KnnBaselineModel.Fit, KnnBaselineModel.Load, predictsRatings: true),
     ];
 
     /// <summary>The entry for a kind.</summary>
