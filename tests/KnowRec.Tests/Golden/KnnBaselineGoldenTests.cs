@@ -29,7 +29,8 @@ public sealed class KnnBaselineGoldenTests(ITestOutputHelper output)
     public void KnnBaseline_FitsAndPredictsQuickly_OnMl100kFolds()
     {
         // Timing only (shared machines are noisy): prints the median over the 5 folds of fit and of predicting every test
-        // row, after one warm-up fit; the assertion is a loose ceiling against accidental quadratic paths.
+        // row, after one warm-up fit. No time assertion: with other test classes running in parallel on a shared machine
+        // any ceiling is either flaky or meaningless; the figures are read from the output (run this test alone).
         var data = DatasetLoader.Load(Path.Combine(TestData.Root!, "ml-100k"));
         var splits = Splitter.Split(data, new SplitOptions { Protocol = SplitProtocol.KFold });
         KnnBaselineModel.Fit(splits[0].Train);
@@ -51,8 +52,6 @@ public sealed class KnnBaselineGoldenTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"fit median {Median(fits):F3} s, predict-all-test median {Median(predictions):F3} s, user-based fit+predict median {Median(userBased):F3} s");
-        Assert.InRange(Median(fits), 0, 1.0);
-        Assert.InRange(Median(predictions), 0, 2.0);
     }
 
     private static double PredictAll(KnnBaselineModel model, Dataset test)

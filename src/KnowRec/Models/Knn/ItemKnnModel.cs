@@ -14,7 +14,11 @@ namespace KnowRec.Models.Knn;
 /// <see cref="KnnBaselineModel"/>, whose baseline-centred weighted average (Koren 2010, eq. 3) is the sane form of a
 /// mean-centred kNN rating predictor. On explicit data r_uj is the rating, so liked items pull harder.</para>
 /// <para>Default options were chosen on ML-1M (pieces-LIN452-ReSN) using only its training part: a user-ratio 80/20
-/// validation split (seed 42) of train, NDCG@10 over the full catalogue; the test part was used once, afterwards.</para>
+/// validation split (seed 42) of train, NDCG@10 over the full catalogue, cosine similarity. Validation NDCG@10:
+/// no weighting k = 50/100/200/400: 0.206/0.195/0.190/0.195; TF-IDF k = 20/30/50/100: 0.2237/0.2239/0.2215/0.2176;
+/// BM25 (K1 1.2, B 0.75) k = 50/100/200: 0.206/0.217/0.222; shrinkage 10 and 50 lowered every setting. BM25 with B = 0.5
+/// reached 0.2295 but was not made the default, to keep the BM25 constants at implicit's K1 1.2, B 0.75; so the default
+/// is TF-IDF, k = 30. The test part was used once, afterwards.</para>
 /// <para>Cost: fit Σ_u |R(u)|² multiply-adds (parallel); a user's full ranking |R(u)|·k; Score |R(u)|·log k.
 /// Immutable and thread-safe.</para>
 /// </remarks>

@@ -3,18 +3,18 @@ namespace KnowRec.Models.Knn;
 /// <summary>Options of <see cref="ItemKnnModel"/> and <see cref="UserKnnModel"/>.</summary>
 /// <remarks>
 /// Defaults were tuned for item-knn on a validation split carved from the ML-1M training part only (see
-/// <see cref="ItemKnnModel"/>); user-knn uses the same defaults.
+/// <see cref="ItemKnnModel"/> for the grid and figures); user-knn uses the same defaults.
 /// </remarks>
 public sealed record KnnOptions : IModelOptions
 {
     /// <summary>The similarity (default <see cref="KnnSimilarity.Cosine"/>).</summary>
     public KnnSimilarity Similarity { get; init; } = KnnSimilarity.Cosine;
 
-    /// <summary>Re-weighting of the values before the similarity (default <see cref="KnnWeighting.None"/>).</summary>
-    public KnnWeighting Weighting { get; init; } = KnnWeighting.None;
+    /// <summary>Re-weighting of the values before the similarity (default <see cref="KnnWeighting.TfIdf"/>).</summary>
+    public KnnWeighting Weighting { get; init; } = KnnWeighting.TfIdf;
 
-    /// <summary>k: neighbours kept per item (item-knn) or per user (user-knn) (default 100).</summary>
-    public int Neighbours { get; init; } = 100;
+    /// <summary>k: neighbours kept per item (item-knn) or per user (user-knn) (default 30).</summary>
+    public int Neighbours { get; init; } = 30;
 
     /// <summary>λ of the shrinkage factor n/(n + λ) on a similarity supported by n co-occurrences (Koren 2008, §2.2; default 0: none).</summary>
     public float Shrinkage { get; init; }

@@ -14,5 +14,6 @@ public enum KnnWeighting
     TfIdf,
 
     /// <summary>Okapi BM25: value·(K1 + 1) / (K1·(1 − B + B·length/avg length) + value) · idf (implicit's BM25Recommender).</summary>
+    /// <remarks>Compared by the plain dot product, not the cosine, as implicit does: BM25 already normalises length.</remarks>
     Bm25,
 }

@@ -74,7 +74,9 @@ internal sealed class WeightedVectors
                 sum += values[k] * (double)values[k];
             }
 
-            norms[x] = Math.Sqrt(sum);
+            // BM25 normalises document length itself, and a per-row factor cancels in a cosine (on 0/1 data BM25 under
+            // cosine equals TF-IDF), so, as implicit's BM25Recommender, BM25 compares by the plain dot product.
+            norms[x] = options.Weighting == KnnWeighting.Bm25 ? (starts[x + 1] > starts[x] ? 1.0 : 0.0) : Math.Sqrt(sum);
         }
 
         var rows = InteractionMatrix.FromCsr(byEntity.Users, byEntity.Items, starts.ToArray(), columns.ToArray(), values);

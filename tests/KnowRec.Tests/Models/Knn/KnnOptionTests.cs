@@ -8,7 +8,7 @@ namespace KnowRec.Tests.Models.Knn;
 /// <summary>Every option of item-knn and user-knn changes some score, or is documented as having none.</summary>
 public sealed class KnnOptionTests
 {
-    private static readonly KnnOptions Reference = new() { Neighbours = 5 };
+    private static readonly KnnOptions Reference = new() { Neighbours = 5, Weighting = KnnWeighting.None };
 
     public static TheoryData<string, KnnOptions, KnnOptions> Changes() => new()
     {

@@ -8,7 +8,9 @@ namespace KnowRec.Tests.Models.Knn;
 
 public sealed class UserKnnModelContractTests : RecommenderContractTests
 {
-    protected override IRecommender Fit(Dataset train, int seed) => UserKnnModel.Fit(train);
+    private static readonly KnnOptions HandOptions = new() { Weighting = KnnWeighting.None, Neighbours = 100 };
+
+    protected override IRecommender Fit(Dataset train, int seed) => UserKnnModel.Fit(train, HandOptions);
 
     protected override void AssertKnownAnswer(IRecommender model)
     {
