@@ -1,3 +1,5 @@
+using KnowRec.Models.Baseline;
+using KnowRec.Models.Knn;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
 using KnowRec.Storage;
@@ -12,6 +14,10 @@ public static class ModelCatalog
     [
         ModelEntry.Create<PopularityOptions>(PopularityModel.KindName, "Most popular items (count of users); the non-personalised floor", PopularityModel.Fit, PopularityModel.Load),
         ModelEntry.Create<RandomOptions>(RandomModel.KindName, "Random order, fixed per seed and user; the chance-level floor", RandomModel.Fit, RandomModel.Load),
+        ModelEntry.Create<BaselineOptions>(BaselineModel.KindName, "Rating baseline μ + b_u + b_i (Koren 2010, eq. 2), ALS or SGD", BaselineModel.Fit, BaselineModel.Load, predictsRatings: true),
+        ModelEntry.Create<KnnBaselineOptions>(KnnBaselineModel.KindName, "Neighbourhood on baselines, shrunk Pearson-baseline similarity (Koren 2010, eq. 3; Surprise KNNBaseline)", KnnBaselineModel.Fit, KnnBaselineModel.Load, predictsRatings: true),
+        ModelEntry.Create<KnnOptions>(ItemKnnModel.KindName, "Item-based kNN top-N: Σ over history of similarity × value (cosine, Pearson or adjusted cosine; TF-IDF/BM25)", ItemKnnModel.Fit, ItemKnnModel.Load),
+        ModelEntry.Create<KnnOptions>(UserKnnModel.KindName, "User-based kNN top-N: Σ over the k nearest users of similarity × value", UserKnnModel.Fit, UserKnnModel.Load),
     ];
 
     /// <summary>The entry for a kind.</summary>
