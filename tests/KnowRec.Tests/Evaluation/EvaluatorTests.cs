@@ -88,6 +88,31 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_IgnoresTestRows_ThatAreAlsoInTrain()
+    {
+        // u1's only test row (item 0) is in its train part: rankings leave it out, so it can never be hit and u1 is not
+        // evaluated; u0 and u2 give the same means as in the hand-computed case.
+        var split = SplitBuilder.Build(
+            3,
+            6,
+            SplitBuilder.Rows((0, 0), (0, 1), (1, 0), (2, 2)),
+            SplitBuilder.Rows((0, 2), (0, 5), (1, 0), (2, 4)));
+        var report = Evaluator.Evaluate(FixedScoreRecommender.For(split, ByIndex()), split, AtTwo);
+        Assert.Equal(2, report.Users);
+        Assert.Equal(0.25, report.Metrics["precision@2"], 9);
+    }
+
+    [Fact]
+    public void Evaluate_Throws_WhenModelCatalogueDiffers()
+    {
+        var split = Tiny();
+        var other = SplitBuilder.Build(3, 5, SplitBuilder.Rows((0, 0)), []);
+        var model = FixedScoreRecommender.For(other, new float[3, 5]);
+        var error = Assert.Throws<ArgumentException>(() => Evaluator.Evaluate(model, split, AtTwo));
+        Assert.Equal("model", error.ParamName);
+    }
+
+    [Fact]
     public void Evaluate_ReportsRatingMetrics_OnlyForExplicitDataByDefault()
     {
         // Scores 4, 1, 2 against ratings 5, 2, 1: errors 1, 1, 1 → RMSE = MAE = 1.
