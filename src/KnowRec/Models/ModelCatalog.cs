@@ -1,3 +1,4 @@
+using KnowRec.Models.Ease;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
 using KnowRec.Storage;
@@ -11,6 +12,7 @@ public static class ModelCatalog
     public static IReadOnlyList<ModelEntry> Entries { get; } =
     [
         ModelEntry.Create<PopularityOptions>(PopularityModel.KindName, "Most popular items (count of users); the non-personalised floor", PopularityModel.Fit, PopularityModel.Load),
+        ModelEntry.Create<EaseOptions>(EaseModel.KindName, "EASE: closed-form item × item autoencoder (Steck 2019); strong on dense catalogues under ~20k items", EaseModel.Fit, EaseModel.Load),
         ModelEntry.Create<RandomOptions>(RandomModel.KindName, "Random order, fixed per seed and user; the chance-level floor", RandomModel.Fit, RandomModel.Load),
     ];
 
