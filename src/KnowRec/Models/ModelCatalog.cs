@@ -1,4 +1,5 @@
 using KnowRec.Models.Baseline;
+using KnowRec.Models.Ease;
 using KnowRec.Models.Knn;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
@@ -18,6 +19,7 @@ public static class ModelCatalog
         ModelEntry.Create<KnnBaselineOptions>(KnnBaselineModel.KindName, "Neighbourhood on baselines, shrunk Pearson-baseline similarity (Koren 2010, eq. 3; Surprise KNNBaseline)", KnnBaselineModel.Fit, KnnBaselineModel.Load, predictsRatings: true),
         ModelEntry.Create<KnnOptions>(ItemKnnModel.KindName, "Item-based kNN top-N: Σ over history of similarity × value (cosine, Pearson or adjusted cosine; TF-IDF/BM25)", ItemKnnModel.Fit, ItemKnnModel.Load),
         ModelEntry.Create<KnnOptions>(UserKnnModel.KindName, "User-based kNN top-N: Σ over the k nearest users of similarity × value", UserKnnModel.Fit, UserKnnModel.Load),
+        ModelEntry.Create<EaseOptions>(EaseModel.KindName, "EASE: closed-form item × item autoencoder (Steck 2019); strong on dense catalogues under ~20k items", EaseModel.Fit, EaseModel.Load),
     ];
 
     /// <summary>The entry for a kind.</summary>
