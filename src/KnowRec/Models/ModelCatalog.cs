@@ -1,5 +1,6 @@
 using KnowRec.Models.Baseline;
 using KnowRec.Models.Ease;
+using KnowRec.Models.Factorization;
 using KnowRec.Models.Knn;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
@@ -20,6 +21,7 @@ public static class ModelCatalog
         ModelEntry.Create<KnnOptions>(ItemKnnModel.KindName, "Item-based kNN top-N: Σ over history of similarity × value (cosine, Pearson or adjusted cosine; TF-IDF/BM25)", ItemKnnModel.Fit, ItemKnnModel.Load),
         ModelEntry.Create<KnnOptions>(UserKnnModel.KindName, "User-based kNN top-N: Σ over the k nearest users of similarity × value", UserKnnModel.Fit, UserKnnModel.Load),
         ModelEntry.Create<EaseOptions>(EaseModel.KindName, "EASE: closed-form item × item autoencoder (Steck 2019); strong on dense catalogues under ~20k items", EaseModel.Fit, EaseModel.Load),
+        ModelEntry.Create<SvdOptions>(SvdModel.KindName, "Biased matrix factorisation by SGD (Funk SVD; Koren, Bell, Volinsky 2009); predicts ratings", SvdModel.Fit, SvdModel.Load, predictsRatings: true),
     ];
 
     /// <summary>The entry for a kind.</summary>
