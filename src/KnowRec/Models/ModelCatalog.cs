@@ -1,3 +1,4 @@
+using KnowRec.Models.Als;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
 using KnowRec.Storage;
@@ -12,6 +13,7 @@ public static class ModelCatalog
     [
         ModelEntry.Create<PopularityOptions>(PopularityModel.KindName, "Most popular items (count of users); the non-personalised floor", PopularityModel.Fit, PopularityModel.Load),
         ModelEntry.Create<RandomOptions>(RandomModel.KindName, "Random order, fixed per seed and user; the chance-level floor", RandomModel.Fit, RandomModel.Load),
+        ModelEntry.Create<AlsOptions>(AlsModel.KindName, "Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren, Volinsky 2008)", AlsModel.Fit, AlsModel.Load),
     ];
 
     /// <summary>The entry for a kind.</summary>
