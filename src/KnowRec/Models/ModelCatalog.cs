@@ -1,4 +1,5 @@
 using KnowRec.Models.Als;
+using KnowRec.Models.Bpr;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
 using KnowRec.Storage;
@@ -14,6 +15,7 @@ public static class ModelCatalog
         ModelEntry.Create<PopularityOptions>(PopularityModel.KindName, "Most popular items (count of users); the non-personalised floor", PopularityModel.Fit, PopularityModel.Load),
         ModelEntry.Create<RandomOptions>(RandomModel.KindName, "Random order, fixed per seed and user; the chance-level floor", RandomModel.Fit, RandomModel.Load),
         ModelEntry.Create<AlsOptions>(AlsModel.KindName, "Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren, Volinsky 2008)", AlsModel.Fit, AlsModel.Load),
+        ModelEntry.Create<BprOptions>(BprModel.KindName, "Bayesian personalised ranking matrix factorisation by SGD (Rendle et al. 2009)", BprModel.Fit, BprModel.Load),
     ];
 
     /// <summary>The entry for a kind.</summary>
