@@ -12,9 +12,9 @@ public sealed class EaseModelContractTests : RecommenderContractTests
 
     protected override void AssertKnownAnswer(IRecommender model)
     {
-        // Default λ = 2 × (11 entries / 6 items); B from a plain Gauss-Jordan inverse of XᵀX + λI, then u2 (items 0, 2)
+        // Default λ = 7 × (11 entries / 6 items); B from a plain Gauss-Jordan inverse of XᵀX + λI, then u2 (items 0, 2)
         // scores item j as B[0, j] + B[2, j].
-        var b = ExpectedWeights(TinyData.Create(), 2.0 * 11 / 6);
+        var b = ExpectedWeights(TinyData.Create(), 7.0 * 11 / 6);
         var expected = new[] { 1, 3, 4, 5 }
             .Select(j => new ScoredItem(j, (float)(b[0, j] + b[2, j])))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Item).ToList();
