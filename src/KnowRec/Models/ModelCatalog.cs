@@ -14,6 +14,7 @@ public static class ModelCatalog
         ModelEntry.Create<PopularityOptions>(PopularityModel.KindName, "Most popular items (count of users); the non-personalised floor", PopularityModel.Fit, PopularityModel.Load),
         ModelEntry.Create<RandomOptions>(RandomModel.KindName, "Random order, fixed per seed and user; the chance-level floor", RandomModel.Fit, RandomModel.Load),
         ModelEntry.Create<SvdOptions>(SvdModel.KindName, "Biased matrix factorisation by SGD (Funk SVD; Koren, Bell, Volinsky 2009); predicts ratings", SvdModel.Fit, SvdModel.Load, predictsRatings: true),
+        ModelEntry.Create<SvdppOptions>(SvdppModel.KindName, "SVD++: biased MF plus implicit feedback of which items each user rated (Koren 2008); predicts ratings", SvdppModel.Fit, SvdppModel.Load, predictsRatings: true),
     ];
 
     /// <summary>The entry for a kind.</summary>

@@ -30,6 +30,23 @@ public sealed class FactorizationGoldenTests
         Assert.True(report.Metrics["rmse"] <= 0.930);
     }
 
+    [DataFact("ml-100k")]
+    public void Svdpp_GivesGoldenRmse_OnMl100kUserRatio()
+    {
+        var report = Run("svdpp", new SplitOptions());
+        Assert.Equal(0.8888, report.Metrics["rmse"], 0.004);
+        Assert.Equal(0.6979, report.Metrics["mae"], 0.004);
+    }
+
+    [DataFact("ml-100k")]
+    [Trait("Category", "Slow")]
+    public void Svdpp_BeatsTarget_OnMl100kFiveFold()
+    {
+        var report = Run("svdpp", new SplitOptions { Protocol = SplitProtocol.KFold, Folds = 5 });
+        Assert.Equal(0.8931, report.Metrics["rmse"], 0.004);
+        Assert.True(report.Metrics["rmse"] <= 0.915);
+    }
+
     private static EvaluationReport Run(string model, SplitOptions split)
     {
         var data = DatasetLoader.Load(Path.Combine(TestData.Root!, "ml-100k"));
