@@ -9,5 +9,6 @@ var root = new RootCommand("knowrec: knowledge-enhanced recommendation for .NET"
     EvaluateCommand.Create(),
     RecommendCommand.Create(),
     ModelsCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -59,13 +59,21 @@ public sealed record EvaluationReport
     /// <summary>Metric name → value, in the documented key order; for k-fold averages the mean over folds.</summary>
     public required IReadOnlyDictionary<string, double> Metrics { get; init; }
 
+    /// <summary>Seconds to compute top-10 for every user from the fitted model (k-fold: mean per fold), when measured.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RecommendAllSeconds { get; init; }
+
+    /// <summary>Peak resident memory of the process at the end of the run, in MiB, when measured.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? PeakMemoryMiB { get; init; }
+
     /// <summary>For k-fold averages, each fold's metrics in fold order; null for a single split.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<IReadOnlyDictionary<string, double>>? Folds { get; init; }
 
     /// <summary>
     /// Combines the reports of the folds of one k-fold split: metrics, users, train and test rows and both timings are
-    /// per-fold means (counts rounded to the nearest integer), and <see cref="Folds"/> keeps each fold's metrics.
+    /// per-fold means (counts rounded half away from zero), and <see cref="Folds"/> keeps each fold's metrics.
     /// </summary>
     /// <exception cref="ArgumentException">No folds, or the folds differ in dataset, model, protocol, catalogue or metric names.</exception>
     public static EvaluationReport Average(IReadOnlyList<EvaluationReport> folds)
@@ -100,9 +108,9 @@ public sealed record EvaluationReport
 
         return first with
         {
-            Users = (int)Math.Round(folds.Average(f => f.Users)),
-            Train = (int)Math.Round(folds.Average(f => f.Train)),
-            Test = (int)Math.Round(folds.Average(f => f.Test)),
+            Users = (int)Math.Round(folds.Average(f => f.Users), MidpointRounding.AwayFromZero),
+            Train = (int)Math.Round(folds.Average(f => f.Train), MidpointRounding.AwayFromZero),
+            Test = (int)Math.Round(folds.Average(f => f.Test), MidpointRounding.AwayFromZero),
             FitSeconds = folds.Average(f => f.FitSeconds),
             EvaluateSeconds = folds.Average(f => f.EvaluateSeconds),
             Metrics = mean,

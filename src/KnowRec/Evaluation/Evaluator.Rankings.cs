@@ -19,7 +19,7 @@ public static partial class Evaluator
         var perUser = new double[users.Length][];
         var tops = new int[users.Length][];
         int batches = (users.Length + BatchSize - 1) / BatchSize;
-        Parallel.For(0, batches, parallel, b =>
+        For(batches, parallel, b =>
         {
             int start = b * BatchSize;
             int length = Math.Min(BatchSize, users.Length - start);
@@ -46,7 +46,7 @@ public static partial class Evaluator
         var test = split.Test.Matrix;
         int items = split.Train.Items.Count;
         var perUser = new double[users.Length][];
-        Parallel.For(0, users.Length, parallel, j =>
+        For(users.Length, parallel, j =>
         {
             int user = users[j];
             var excluded = new HashSet<int>();

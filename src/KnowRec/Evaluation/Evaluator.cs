@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using KnowRec.Data;
 using KnowRec.Models;
@@ -158,13 +159,28 @@ public static partial class Evaluator
     {
         var predicted = new float[test.Count];
         var actual = new float[test.Count];
-        Parallel.For(0, test.Count, parallel, j =>
+        For(test.Count, parallel, j =>
         {
             predicted[j] = model.Score(test[j].User, test[j].Item);
             actual[j] = test[j].Value;
         });
         metrics.Add("rmse", RatingMetrics.Rmse(predicted, actual));
         metrics.Add("mae", RatingMetrics.Mae(predicted, actual));
+    }
+
+    // Parallel.For wraps failures in AggregateException (nested when RecommendMany is parallel too); callers should see
+    // the documented exception itself, so the first failure is rethrown with its original stack trace.
+    private static void For(int count, ParallelOptions parallel, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, parallel, body);
+        }
+        catch (AggregateException error)
+        {
+            ExceptionDispatchInfo.Capture(error.Flatten().InnerExceptions[0]).Throw();
+            throw;
+        }
     }
 
     private static Dictionary<string, JsonElement> ModelOptions(IRecommender model)

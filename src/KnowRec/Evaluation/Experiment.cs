@@ -41,11 +41,17 @@ public static class Experiment
             var clock = Stopwatch.StartNew();
             var model = entry.Fit(split.Train, options.Settings, context);
             double fitSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            int[] everyone = [.. Enumerable.Range(0, model.Users.Count)];
+            model.RecommendMany(everyone, 10);
+            double recommendAllSeconds = clock.Elapsed.TotalSeconds;
             log?.Report($"evaluating{part} on {split.Test.Interactions.Count:N0} rows");
             var report = Evaluator.Evaluate(model, split, evaluation, context.Cancellation);
-            reports.Add(report with { Dataset = data.Name, FitSeconds = fitSeconds, Options = optionValues, Seed = options.Split.Seed });
+            reports.Add(report with { Dataset = data.Name, FitSeconds = fitSeconds, RecommendAllSeconds = recommendAllSeconds, Options = optionValues, Seed = options.Split.Seed });
         }
 
-        return reports.Count == 1 ? reports[0] : EvaluationReport.Average(reports);
+        var result = reports.Count == 1 ? reports[0] : EvaluationReport.Average(reports) with { RecommendAllSeconds = reports.Average(r => r.RecommendAllSeconds) };
+        using var self = Process.GetCurrentProcess();
+        return result with { PeakMemoryMiB = self.PeakWorkingSet64 / (1024.0 * 1024.0) };
     }
 }

@@ -1,4 +1,9 @@
+using KnowRec.Models.Als;
+using KnowRec.Models.Baseline;
+using KnowRec.Models.Bpr;
+using KnowRec.Models.Ease;
 using KnowRec.Models.Factorization;
+using KnowRec.Models.Knn;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
 using KnowRec.Storage;
@@ -13,8 +18,15 @@ public static class ModelCatalog
     [
         ModelEntry.Create<PopularityOptions>(PopularityModel.KindName, "Most popular items (count of users); the non-personalised floor", PopularityModel.Fit, PopularityModel.Load),
         ModelEntry.Create<RandomOptions>(RandomModel.KindName, "Random order, fixed per seed and user; the chance-level floor", RandomModel.Fit, RandomModel.Load),
+        ModelEntry.Create<BaselineOptions>(BaselineModel.KindName, "Rating baseline μ + b_u + b_i (Koren 2010, eq. 2), ALS or SGD", BaselineModel.Fit, BaselineModel.Load, predictsRatings: true),
+        ModelEntry.Create<KnnBaselineOptions>(KnnBaselineModel.KindName, "Neighbourhood on baselines, shrunk Pearson-baseline similarity (Koren 2010, eq. 3; Surprise KNNBaseline)", KnnBaselineModel.Fit, KnnBaselineModel.Load, predictsRatings: true),
+        ModelEntry.Create<KnnOptions>(ItemKnnModel.KindName, "Item-based kNN top-N: Σ over history of similarity × value (cosine, Pearson or adjusted cosine; TF-IDF/BM25)", ItemKnnModel.Fit, ItemKnnModel.Load),
+        ModelEntry.Create<KnnOptions>(UserKnnModel.KindName, "User-based kNN top-N: Σ over the k nearest users of similarity × value", UserKnnModel.Fit, UserKnnModel.Load),
+        ModelEntry.Create<EaseOptions>(EaseModel.KindName, "EASE: closed-form item × item autoencoder (Steck 2019); strong on dense catalogues under ~20k items", EaseModel.Fit, EaseModel.Load),
         ModelEntry.Create<SvdOptions>(SvdModel.KindName, "Biased matrix factorisation by SGD (Funk SVD; Koren, Bell, Volinsky 2009); predicts ratings", SvdModel.Fit, SvdModel.Load, predictsRatings: true),
         ModelEntry.Create<SvdppOptions>(SvdppModel.KindName, "SVD++: biased MF plus implicit feedback of which items each user rated (Koren 2008); predicts ratings", SvdppModel.Fit, SvdppModel.Load, predictsRatings: true),
+        ModelEntry.Create<AlsOptions>(AlsModel.KindName, "Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren, Volinsky 2008)", AlsModel.Fit, AlsModel.Load),
+        ModelEntry.Create<BprOptions>(BprModel.KindName, "Bayesian personalised ranking matrix factorisation by SGD (Rendle et al. 2009)", BprModel.Fit, BprModel.Load),
     ];
 
     /// <summary>The entry for a kind.</summary>

@@ -51,7 +51,11 @@ public sealed class ModelEntry
         where TOptions : class, IModelOptions, new() =>
         new(kind, description, typeof(TOptions), predictsRatings, (data, settings, context) => fit(data, OptionsBinder.Bind<TOptions>(settings), context),
             load,
-            settings => OptionsBinder.ToJson(OptionsBinder.Bind<TOptions>(settings)));
+            settings => OptionsBinder.ToJson(OptionsBinder.Bind<TOptions>(settings)))
+        {
+            // The catalogue passes method groups (XModel.Fit), whose declared return type is the concrete model.
+            Explains = typeof(IExplainableRecommender).IsAssignableFrom(fit.Method.ReturnType),
+        };
 
     /// <summary>Fits the model with options built from <paramref name="settings"/> (NAME=VALUE pairs).</summary>
     public IRecommender Fit(Dataset train, IReadOnlyDictionary<string, string>? settings = null, TrainingContext? context = null)
@@ -62,6 +66,9 @@ public sealed class ModelEntry
 
     /// <summary>The full options (defaults plus <paramref name="settings"/>) as JSON, validated.</summary>
     public string OptionsJson(IReadOnlyDictionary<string, string>? settings = null) => _optionsJson(settings ?? new Dictionary<string, string>());
+
+    /// <summary>True when fitted models of this kind implement <see cref="IExplainableRecommender"/>.</summary>
+    public bool Explains { get; private init; }
 
     /// <summary>Reads the model body from an opened model file of this kind.</summary>
     public IRecommender Load(ModelFileReader reader) => _load(reader);

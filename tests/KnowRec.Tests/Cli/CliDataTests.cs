@@ -88,6 +88,25 @@ public sealed class CliDataTests : IDisposable
         Assert.DoesNotContain("Star Wars (1977)", result.Stdout, StringComparison.Ordinal);
     }
 
+    [DataFact("ml-100k")]
+    public void Recommend_Explain_NamesHistoryItems_ForItemKnn()
+    {
+        var result = CliRunner.Run("recommend", "--data", Path.Combine(TestData.Root!, "ml-100k"), "--model", "item-knn", "--user", "1", "--count", "3", "--explain");
+        Assert.Equal(0, result.ExitCode);
+        var why = result.Stdout.Split('\n').SkipWhile(l => l != "Why:").Skip(1).Where(l => l.Length > 0).ToList();
+        Assert.Equal(3, why.Count);
+        Assert.All(why, line => Assert.Matches(@"because you have .+\(\d{4}\) \(\d+\.\d{3}\)", line));
+    }
+
+    [DataFact("ml-100k")]
+    public void Recommend_Explain_SaysSo_ForModelsThatCannotExplain()
+    {
+        var result = CliRunner.Run("recommend", "--data", Path.Combine(TestData.Root!, "ml-100k"), "--model", "popularity", "--user", "1", "--explain");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("popularity cannot explain its scores; models that can: ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("item-knn", result.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Quickstart_FallsBackToSyntheticCatalogue_WithoutDataOrNetwork()
     {

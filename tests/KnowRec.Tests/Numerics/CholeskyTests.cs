@@ -10,6 +10,9 @@ public sealed class CholeskyTests
     [InlineData(3)]
     [InlineData(17)]
     [InlineData(64)]
+    [InlineData(129)]
+    [InlineData(300)]
+    [InlineData(517)]
     public void FactorAndSolve_RecoverKnownSolution_ForRandomSpdMatrix(int n)
     {
         var random = new Random(n);
@@ -40,7 +43,17 @@ public sealed class CholeskyTests
             }
         }
 
+        var original = (double[])a.Clone();
         Assert.True(Cholesky.Factor<double>(a, n));
+        // The strict upper triangle is left as it was, in the blocked form too.
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                Assert.Equal(original[(i * n) + j], a[(i * n) + j]);
+            }
+        }
+
         Cholesky.Solve<double>(a, n, rhs);
         for (int i = 0; i < n; i++)
         {

@@ -43,6 +43,7 @@ public class PairsReaderTests
     }
 
     [DataFact("ml-1m/pieces-LIN452-ReSN")]
+    [Trait("Category", "Slow")] // a wall-clock bound: meaningful on a quiet machine, flaky beside other work
     public void Load_IsFast_MillionPairs()
     {
         string folder = TestData.PathOf("ml-1m/pieces-LIN452-ReSN");

@@ -1,5 +1,5 @@
-using KnowRec.Data.Readers;
 using KnowRec.Data;
+using KnowRec.Data.Readers;
 using KnowRec.Data.Splits;
 using Xunit;
 
