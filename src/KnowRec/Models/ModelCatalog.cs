@@ -24,6 +24,7 @@ public static class ModelCatalog
         ModelEntry.Create<KnnOptions>(UserKnnModel.KindName, "User-based kNN top-N: Σ over the k nearest users of similarity × value", UserKnnModel.Fit, UserKnnModel.Load),
         ModelEntry.Create<EaseOptions>(EaseModel.KindName, "EASE: closed-form item × item autoencoder (Steck 2019); strong on dense catalogues under ~20k items", EaseModel.Fit, EaseModel.Load),
         ModelEntry.Create<SvdOptions>(SvdModel.KindName, "Biased matrix factorisation by SGD (Funk SVD; Koren, Bell, Volinsky 2009); predicts ratings", SvdModel.Fit, SvdModel.Load, predictsRatings: true),
+        ModelEntry.Create<SvdppOptions>(SvdppModel.KindName, "SVD++: biased MF plus implicit feedback of which items each user rated (Koren 2008); predicts ratings", SvdppModel.Fit, SvdppModel.Load, predictsRatings: true),
         ModelEntry.Create<AlsOptions>(AlsModel.KindName, "Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren, Volinsky 2008)", AlsModel.Fit, AlsModel.Load),
         ModelEntry.Create<BprOptions>(BprModel.KindName, "Bayesian personalised ranking matrix factorisation by SGD (Rendle et al. 2009)", BprModel.Fit, BprModel.Load),
     ];

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using KnowRec.Data;
 using KnowRec.Storage;
 
@@ -76,6 +77,7 @@ internal sealed class BiasedFactors
     public Span<float> ItemRow(int item) => ItemFactors.AsSpan(item * Factors, Factors);
 
     /// <summary>Zeroes the factors of users and items without training rows: their random start carries no information, so they fall back to the biases.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ClearUntrained(InteractionMatrix train)
     {
         for (int u = 0; u < train.Users; u++)
