@@ -36,7 +36,7 @@ public sealed partial class AlsModel
         try
         {
             var span = scores.AsSpan(0, Items.Count);
-            FactorKernels.ScoreRows(_itemFactors, _stride, x, span);
+            FactorKernels.ScoreByFactor(_itemFactorsByFactor, x, Options.Factors, span);
             if (options.Candidates is { } candidates)
             {
                 // Only candidates compete: everything else is masked out before the top-K pass.

@@ -26,6 +26,9 @@ public sealed partial class AlsModel : ScoringRecommender, IExplainableRecommend
     private readonly float[] _itemFactors;
     private readonly int _stride;
 
+    // Factor-major copy of the item factors for full-catalogue scoring (see FactorKernels.ScoreByFactor).
+    private readonly float[] _itemFactorsByFactor;
+
     // YᵀY + λI of the final item factors, shared by fold-in and explanations.
     private readonly float[] _itemGram;
 
@@ -36,6 +39,7 @@ public sealed partial class AlsModel : ScoringRecommender, IExplainableRecommend
         _stride = FactorKernels.Stride(options.Factors);
         _userFactors = userFactors;
         _itemFactors = itemFactors;
+        _itemFactorsByFactor = FactorKernels.Transpose(itemFactors, items.Count, _stride, options.Factors);
         _itemGram = FactorKernels.Gram(itemFactors, items.Count, _stride, options.Regularization);
     }
 
@@ -120,11 +124,11 @@ public sealed partial class AlsModel : ScoringRecommender, IExplainableRecommend
 
     /// <inheritdoc/>
     protected override float ScoreCore(int user, int item) =>
-        FactorKernels.Dot(_userFactors.AsSpan(user * _stride, _stride), _itemFactors.AsSpan(item * _stride, _stride));
+        FactorKernels.ScoreOne(_userFactors.AsSpan(user * _stride, _stride), _itemFactors.AsSpan(item * _stride, _stride), Options.Factors);
 
     /// <inheritdoc/>
     protected override void ScoreAll(int user, Span<float> scores) =>
-        FactorKernels.ScoreRows(_itemFactors, _stride, _userFactors.AsSpan(user * _stride, _stride), scores);
+        FactorKernels.ScoreByFactor(_itemFactorsByFactor, _userFactors.AsSpan(user * _stride, _stride), Options.Factors, scores);
 
     /// <inheritdoc/>
     protected override void SaveCore(ModelFileWriter writer)

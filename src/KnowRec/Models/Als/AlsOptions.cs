@@ -13,11 +13,11 @@ public sealed record AlsOptions : IModelOptions
     /// <summary>Number of sweeps; each solves all items, then all users (default 15).</summary>
     public int Iterations { get; init; } = 15;
 
-    /// <summary>L2 weight λ on every factor vector, eq. 3 (default 0.05).</summary>
-    public float Regularization { get; init; } = 0.05f;
+    /// <summary>L2 weight λ on every factor vector, eq. 3 (default 50). λ is not scaled by the number of entries, so larger data sets want larger values.</summary>
+    public float Regularization { get; init; } = 50f;
 
-    /// <summary>Confidence slope α in c_ui = 1 + α·r_ui, eq. 2 (default 1); α = 0 weighs observed and missing cells alike.</summary>
-    public float Alpha { get; init; } = 1f;
+    /// <summary>Confidence slope α in c_ui = 1 + α·r_ui, eq. 2 (default 2); α = 0 weighs observed and missing cells alike.</summary>
+    public float Alpha { get; init; } = 2f;
 
     /// <summary>Conjugate-gradient steps per user and sweep when <see cref="Solver"/> is conjugate gradient (default 3).</summary>
     public int CgSteps { get; init; } = 3;

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using KnowRec.Data;
 using KnowRec.Models.Als;
 using KnowRec.Training;
@@ -28,6 +30,7 @@ public sealed partial class BprModel
         {
             return model;
         }
+
 
         // Owner of every stored entry, so a uniform entry index gives a uniform (u, i) pair.
         var owners = new int[matrix.NonZeros];
@@ -71,7 +74,8 @@ public sealed partial class BprModel
             }
         }
 
-        return model;
+        // The scoring copy of the item factors is taken at construction, so the trained arrays get a fresh model.
+        return new BprModel(train.Users, train.Items, matrix, options, userFactors, itemFactors, itemBiases);
     }
 
     /// <summary>
@@ -92,22 +96,24 @@ public sealed partial class BprModel
         _itemBiases[positive] += rate * (g - (Options.BiasRegularization * _itemBiases[positive]));
         _itemBiases[negative] += rate * (-g - (Options.BiasRegularization * _itemBiases[negative]));
 
-        // Item updates use x_u from before the step (Rendle's simultaneous update), so x_u's step is computed first
-        // into a copy-free form: Δx = g(y_i − y_j) − λx, applied after the item rows have read x.
-        Span<float> dx = stackalloc float[_stride];
-        for (int k = 0; k < _stride; k++)
+        // Simultaneous update (every gradient is taken at the parameters before the step): Δx is computed from the old
+        // y_i, y_j and the item rows from the old x.
+        float decay = 1f - (rate * lambda);
+        ref float rx = ref MemoryMarshal.GetReference(x);
+        ref float ri = ref MemoryMarshal.GetReference(yi);
+        ref float rj = ref MemoryMarshal.GetReference(yj);
+        var step = Vector256.Create(rate * g);
+        var keep = Vector256.Create(decay);
+        for (int k = 0; k < _stride; k += 8)
         {
-            dx[k] = (g * (yi[k] - yj[k])) - (lambda * x[k]);
+            var vx = Vector256.LoadUnsafe(ref rx, (nuint)k);
+            var vi = Vector256.LoadUnsafe(ref ri, (nuint)k);
+            var vj = Vector256.LoadUnsafe(ref rj, (nuint)k);
+            Vector256.FusedMultiplyAdd(step, vi - vj, vx * keep).StoreUnsafe(ref rx, (nuint)k);
+            Vector256.FusedMultiplyAdd(step, vx, vi * keep).StoreUnsafe(ref ri, (nuint)k);
+            Vector256.FusedMultiplyAdd(-step, vx, vj * keep).StoreUnsafe(ref rj, (nuint)k);
         }
 
-        for (int k = 0; k < _stride; k++)
-        {
-            float xk = x[k];
-            yi[k] += rate * ((g * xk) - (lambda * yi[k]));
-            yj[k] += rate * ((-g * xk) - (lambda * yj[k]));
-        }
-
-        FactorKernels.AddScaled(x, rate, dx);
         return MathF.Log(1f + MathF.Exp(-z));
     }
 

@@ -29,6 +29,9 @@ public sealed partial class BprModel : ScoringRecommender
     private readonly float[] _itemBiases;
     private readonly int _stride;
 
+    // Factor-major copy of the item factors for full-catalogue scoring (see FactorKernels.ScoreByFactor).
+    private readonly float[] _itemFactorsByFactor;
+
     private BprModel(IdMap users, IdMap items, InteractionMatrix seen, BprOptions options, float[] userFactors, float[] itemFactors, float[] itemBiases)
         : base(users, items, seen)
     {
@@ -36,6 +39,7 @@ public sealed partial class BprModel : ScoringRecommender
         _stride = FactorKernels.Stride(options.Factors);
         _userFactors = userFactors;
         _itemFactors = itemFactors;
+        _itemFactorsByFactor = FactorKernels.Transpose(itemFactors, items.Count, _stride, options.Factors);
         _itemBiases = itemBiases;
     }
 
@@ -92,12 +96,12 @@ public sealed partial class BprModel : ScoringRecommender
 
     /// <inheritdoc/>
     protected override float ScoreCore(int user, int item) =>
-        FactorKernels.Dot(_userFactors.AsSpan(user * _stride, _stride), _itemFactors.AsSpan(item * _stride, _stride)) + _itemBiases[item];
+        FactorKernels.ScoreOne(_userFactors.AsSpan(user * _stride, _stride), _itemFactors.AsSpan(item * _stride, _stride), Options.Factors) + _itemBiases[item];
 
     /// <inheritdoc/>
     protected override void ScoreAll(int user, Span<float> scores)
     {
-        FactorKernels.ScoreRows(_itemFactors, _stride, _userFactors.AsSpan(user * _stride, _stride), scores);
+        FactorKernels.ScoreByFactor(_itemFactorsByFactor, _userFactors.AsSpan(user * _stride, _stride), Options.Factors, scores);
         for (int i = 0; i < scores.Length; i++)
         {
             scores[i] += _itemBiases[i];

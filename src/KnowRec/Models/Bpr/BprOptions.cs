@@ -16,17 +16,17 @@ public sealed record BprOptions : IModelOptions
     /// <summary>Initial SGD step α of LearnBPR; it decays linearly to 0 over the epochs (default 0.05).</summary>
     public float LearningRate { get; init; } = 0.05f;
 
-    /// <summary>L2 weight λ on user and item factors (default 0.01).</summary>
-    public float Regularization { get; init; } = 0.01f;
+    /// <summary>L2 weight λ on user and item factors (default 0.02).</summary>
+    public float Regularization { get; init; } = 0.02f;
 
     /// <summary>L2 weight on the item biases (default 0.01).</summary>
     public float BiasRegularization { get; init; } = 0.01f;
 
     /// <summary>
     /// Negative candidates drawn per positive pair; the highest-scoring one is used (dynamic negative sampling, Zhang
-    /// et al. 2013). 1 is Rendle's uniform sampling (default 1).
+    /// et al. 2013); 1 is Rendle's uniform sampling (default 5).
     /// </summary>
-    public int NegativeCandidates { get; init; } = 1;
+    public int NegativeCandidates { get; init; } = 5;
 
     /// <summary>Seed of the initial factors and of the sampling streams (default 42).</summary>
     public int Seed { get; init; } = 42;
