@@ -28,7 +28,7 @@ internal static class QuickstartCommand
             var dataset = Find(result.GetValue(noDownload));
             Output.Line($"Dataset {dataset.Name}: {dataset.Users.Count:N0} users, {dataset.Items.Count:N0} items, {dataset.Interactions.Count:N0} interactions.");
             var split = new SplitOptions { Protocol = SplitProtocol.UserRatio, TestRatio = 0.2, Seed = 42 };
-            Output.Line("Protocol: per-user 80/20 split (seed 42), full-catalogue ranking, K = 10, training items excluded.");
+            Output.Line("Protocol: per-user 80/20 split (seed 42), full-catalogue ranking, K = 10, training items excluded; RMSE for rating models.");
             var reports = new List<EvaluationReport>();
             foreach (var entry in ModelCatalog.Entries)
             {
@@ -38,8 +38,8 @@ internal static class QuickstartCommand
             }
 
             Output.Table(
-                ["model", "precision@10", "recall@10", "ndcg@10", "map@10", "coverage@10", "fit s"],
-                reports.Select(r => (IReadOnlyList<string>)[r.Model, M(r, "precision@10"), M(r, "recall@10"), M(r, "ndcg@10"), M(r, "map@10"), M(r, "coverage@10"), Output.Number(r.FitSeconds, 3)]));
+                ["model", "precision@10", "recall@10", "ndcg@10", "map@10", "coverage@10", "rmse", "fit s"],
+                reports.Select(r => (IReadOnlyList<string>)[r.Model, M(r, "precision@10"), M(r, "recall@10"), M(r, "ndcg@10"), M(r, "map@10"), M(r, "coverage@10"), M(r, "rmse"), Output.Number(r.FitSeconds, 3)]));
 
             var best = reports.MaxBy(r => r.Metrics["ndcg@10"])!;
             int userIndex = PickUser(dataset, result.GetValue(user));
@@ -52,7 +52,8 @@ internal static class QuickstartCommand
         return command;
     }
 
-    private static string M(EvaluationReport report, string key) => Output.Number(report.Metrics[key]);
+    // Rating metrics exist only for models that predict ratings.
+    private static string M(EvaluationReport report, string key) => report.Metrics.TryGetValue(key, out double value) ? Output.Number(value) : "—";
 
     private static int PickUser(Dataset dataset, string? id)
     {
