@@ -45,7 +45,7 @@ internal static class BenchCommand
 
             string benchCommand = $"knowrec bench --plan {planPath} --out {outPath}" + (filter is null ? "" : $" --only \"{filter}\"");
             string text = ResultsDocument.Render(done, MachineInfo.Describe(), DateTimeOffset.UtcNow, benchCommand);
-            WriteAtomically(outPath, text);
+            WriteAtomically(outPath, ResultsDocument.Merge(text, File.Exists(outPath) ? File.ReadAllText(outPath) : null));
             Output.Line($"wrote {outPath} ({total} runs, {done.Sum(d => d.Item2.Count(r => r.Report is null))} failed)");
             return 0;
         }));

@@ -9,6 +9,21 @@ public static class ResultsDocument
     private static readonly string[] RankingColumns = ["precision@10", "recall@10", "ndcg@10", "map@10", "coverage@10"];
     private static readonly string[] RatingColumns = ["rmse", "mae"];
 
+    /// <summary>
+    /// Marks where the generated part ends: everything from this line on in an existing document is written notes
+    /// (tuning grids, kernel figures, analysis) that <see cref="Merge"/> keeps when the tables are regenerated.
+    /// </summary>
+    public const string NotesMarker = "<!-- Notes below this line are kept by `knowrec bench`; the tables above are regenerated. -->";
+
+    /// <summary>The regenerated tables followed by the notes part of <paramref name="existing"/> (if any).</summary>
+    public static string Merge(string generated, string? existing)
+    {
+        ArgumentNullException.ThrowIfNull(generated);
+        int at = existing?.IndexOf(NotesMarker, StringComparison.Ordinal) ?? -1;
+        string notes = at >= 0 ? existing![at..] : NotesMarker + "\n";
+        return generated.TrimEnd() + "\n\n" + notes;
+    }
+
     /// <summary>The markdown text.</summary>
     /// <param name="sections">Each section with its results, in plan order.</param>
     /// <param name="machine">The machine line (<see cref="MachineInfo.Describe"/>).</param>
