@@ -122,8 +122,12 @@ public static partial class Gemm
         }
         else
         {
-            Parallel.For(0, useThreads, options, t => PackA(job, aPanels * t / useThreads, aPanels * (t + 1) / useThreads));
-            Parallel.For(0, useThreads, options, t => PackB(job, bPanels * t / useThreads, bPanels * (t + 1) / useThreads));
+            // One parallel loop packs both operands: each thread takes a share of A's and of B's micro-panels.
+            Parallel.For(0, useThreads, options, t =>
+            {
+                PackA(job, aPanels * t / useThreads, aPanels * (t + 1) / useThreads);
+                PackB(job, bPanels * t / useThreads, bPanels * (t + 1) / useThreads);
+            });
         }
 
         int rowBlocks = (job.M + job.Mc - 1) / job.Mc;

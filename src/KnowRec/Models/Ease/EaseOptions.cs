@@ -12,7 +12,7 @@ public sealed record EaseOptions : IModelOptions
     /// <summary>
     /// λ per user of the average item (λ = scale × nnz(X) / items), used when <see cref="Regularization"/> is not set
     /// (default 7). It is the best of a grid on a validation split carved from the ML-1M training rows only (user-ratio
-    /// 80/20, seed 42); the same grid on ml-100k training rows peaks at 12 and is within 1.5 % of that peak at 7. On the
+    /// 80/20, seed 42); the same grid on ml-100k training rows peaks at 12 and is 1.0 % below that peak at 7. On the
     /// full ML-1M training set it gives λ ≈ 1,510; see docs/results.md for the grid.
     /// </summary>
     public double RegularizationScale { get; init; } = 7.0;
