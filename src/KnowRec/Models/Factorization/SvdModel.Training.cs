@@ -17,7 +17,7 @@ public sealed partial class SvdModel
         var random = new System.Random(options.Seed);
         var factors = BiasedFactors.Initialise(train, options.Factors, options.InitStdDev, random);
         var matrix = train.Matrix;
-        var ratings = RatingsOf(matrix);
+        var ratings = Rating.AllOf(matrix);
         FactorKernels.Shuffle(ratings, random);
         int[] blocks = new int[(ratings.Length + BlockSize - 1) / BlockSize];
         for (int b = 0; b < blocks.Length; b++)
@@ -79,24 +79,5 @@ public sealed partial class SvdModel
         itemBias[item] += rates.BiasRate * (error - (rates.BiasWeight * itemBias[item]));
         FactorKernels.CoupledStep(p, q, 1f - (rates.Rate * rates.Weight), rates.Rate * error);
         return error;
-    }
-
-    /// <summary>The stored entries of <paramref name="matrix"/> as (user, item, value) rows, in CSR order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static Rating[] RatingsOf(InteractionMatrix matrix)
-    {
-        var starts = matrix.RowStarts;
-        var columns = matrix.Columns;
-        var values = matrix.Values;
-        var ratings = new Rating[matrix.NonZeros];
-        for (int u = 0; u < matrix.Users; u++)
-        {
-            for (int k = starts[u]; k < starts[u + 1]; k++)
-            {
-                ratings[k] = new Rating(u, columns[k], values[k]);
-            }
-        }
-
-        return ratings;
     }
 }

@@ -16,9 +16,11 @@ namespace KnowRec.Models.Factorization;
 /// from the old p_u and q_i. Each step is the negative gradient, times γ/2, of e² + λ(‖p_u‖² + ‖q_i‖²) + λ_b(b_u² + b_i²).
 /// </para>
 /// <para>
-/// Every epoch visits all ratings in a fresh seeded shuffle; one thread, so the same seed gives the same model to the bit.
-/// Cost O(epochs · ratings · factors). Users and items without training ratings keep zero factors (bias-only predictions).
-/// The fitted model is immutable and thread-safe.
+/// The ratings are shuffled once (seeded) and cut into blocks of 64; every epoch visits the blocks in a fresh seeded order.
+/// One thread, so the same seed gives the same model to the bit. Each epoch reports the mean of e² over the epoch's
+/// ratings, each e taken before its step, to <see cref="TrainingContext.Progress"/>. Cost O(epochs · ratings · factors).
+/// Users and items without training ratings keep zero factors (bias-only predictions). The fitted model is immutable
+/// and thread-safe.
 /// </para>
 /// </remarks>
 public sealed partial class SvdModel : ScoringRecommender

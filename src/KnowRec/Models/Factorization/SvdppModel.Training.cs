@@ -18,7 +18,7 @@ public sealed partial class SvdppModel
         FactorKernels.FillNormal(implicitFactors, options.InitStdDev, random);
         var matrix = train.Matrix;
         var starts = matrix.RowStarts;
-        var ratings = SvdModel.RatingsOf(matrix);
+        var ratings = Rating.AllOf(matrix);
         int[] users = [.. Enumerable.Range(0, matrix.Users).Where(u => matrix.CountOf(u) > 0)];
         var rates = new SgdRates(
             (float)options.LearningRate, (float)options.Regularization, (float)options.BiasLearningRate, (float)options.BiasRegularization,

@@ -44,9 +44,9 @@ public sealed class SvdModelContractTests : RecommenderContractTests
         // decay 1 − γλ = 0.95, γe = 0.11: p = 0.95(0.5, −1) + 0.11(2, 1) = (0.695, −0.84); q = 0.95(2, 1) + 0.11(0.5, −1) = (1.955, 0.84).
         var state = FactorTestMath.OneRating(3f, 0.1f, -0.2f, [0.5f, -1f], [2f, 1f]);
         float error = SvdModel.Step(state, 0, 0, 4f, new SgdRates(0.1f, 0.5f, 0.2f, 0.25f));
-        Assert.Equal(1.1f, error, 5);
-        Assert.Equal(0.315f, state.UserBias[0], 5);
-        Assert.Equal(0.03f, state.ItemBias[0], 5);
+        Assert.Equal(1.1, error, 1e-5);
+        Assert.Equal(0.315, state.UserBias[0], 1e-5);
+        Assert.Equal(0.03, state.ItemBias[0], 1e-5);
         Assert.Equal([0.695f, -0.84f], state.UserFactors, new FloatTolerance(1e-5f));
         Assert.Equal([1.955f, 0.84f], state.ItemFactors, new FloatTolerance(1e-5f));
     }
@@ -71,7 +71,7 @@ public sealed class SvdModelContractTests : RecommenderContractTests
         for (int k = 0; k < theta.Length; k++)
         {
             double rate = k < 2 ? BiasRate : Rate;
-            Assert.Equal(-rate / 2 * gradient[k], after[k] - theta[k], 6);
+            Assert.Equal(-rate / 2 * gradient[k], after[k] - theta[k], 1e-6);
         }
     }
 

@@ -50,9 +50,9 @@ public sealed class SvdppModelContractTests : RecommenderContractTests
         float[] y = [0.25f, 0.5f];
         double squaredError = SvdppModel.UserPass(state, y, 0, [0], [new Rating(0, 0, 4f)], new SgdRates(0.1f, 0.5f, 0.2f, 0.25f, 0.4f, 0.5f), new float[2], new float[2]);
         var near = new FloatTolerance(1e-5f);
-        Assert.Equal(0.01, squaredError, 6);
-        Assert.Equal(0.115f, state.UserBias[0], 5);
-        Assert.Equal(-0.17f, state.ItemBias[0], 5);
+        Assert.Equal(0.01, squaredError, 1e-6);
+        Assert.Equal(0.115, state.UserBias[0], 1e-5);
+        Assert.Equal(-0.17, state.ItemBias[0], 1e-5);
         Assert.Equal([0.495f, -0.94f], state.UserFactors, near);
         Assert.Equal([1.9075f, 0.945f], state.ItemFactors, near);
         Assert.Equal([0.28f, 0.44f], y, near);
@@ -81,7 +81,7 @@ public sealed class SvdppModelContractTests : RecommenderContractTests
         for (int k = 0; k < theta.Length; k++)
         {
             double rate = k < 2 ? BiasRate : k < 8 ? Rate : ImplicitRate;
-            Assert.Equal(-rate / 2 * gradient[k], after[k] - theta[k], 6);
+            Assert.Equal(-rate / 2 * gradient[k], after[k] - theta[k], 1e-6);
         }
     }
 
@@ -151,7 +151,7 @@ public sealed class SvdppModelContractTests : RecommenderContractTests
                 }
 
                 double expected = Math.Clamp(model.GlobalMean + model.UserBias[u] + model.ItemBias[i] + dot, 1, 5);
-                Assert.Equal(expected, model.Score(u, i), 4);
+                Assert.Equal(expected, model.Score(u, i), 1e-4);
             }
         }
     }
