@@ -11,8 +11,11 @@ public sealed class AlsModelContractTests : RecommenderContractTests
 {
     internal static readonly TrainingContext OneThread = new() { Threads = 1 };
 
+    // The default λ = 50 is sized for ML-scale data (it is not scaled by the entry count); tiny data needs a small one.
+    internal static readonly AlsOptions Tiny = new() { Factors = 4, Iterations = 20, Regularization = 0.05f, Alpha = 1f };
+
     protected override IRecommender Fit(Dataset train, int seed) =>
-        AlsModel.Fit(train, new AlsOptions { Factors = 4, Iterations = 20, Seed = seed }, OneThread);
+        AlsModel.Fit(train, Tiny with { Seed = seed }, OneThread);
 
     protected override void AssertKnownAnswer(IRecommender model)
     {
@@ -36,7 +39,7 @@ public sealed class AlsModelContractTests : RecommenderContractTests
         // missing same-block cell is pulled up by its three co-users. (More factors would let the degenerate
         // singular-value-1 directions of both blocks mix.)
         var data = BlockData.Create();
-        var model = AlsModel.Fit(data, new AlsOptions { Factors = 2, Iterations = 30 }, OneThread);
+        var model = AlsModel.Fit(data, Tiny with { Factors = 2, Iterations = 30 }, OneThread);
         for (int u = 0; u < 8; u++)
         {
             var list = model.Recommend(u, 5);

@@ -37,7 +37,7 @@ public sealed class AlsModelTests
     public void FoldIn_OfTrainingUsersHistory_ReproducesTheirFactors()
     {
         var data = SyntheticData(seed: 5);
-        var model = AlsModel.Fit(data, new AlsOptions { Factors = 8, Iterations = 30 }, AlsModelContractTests.OneThread);
+        var model = AlsModel.Fit(data, AlsModelContractTests.Tiny with { Factors = 8, Iterations = 30 }, AlsModelContractTests.OneThread);
         foreach (int u in new[] { 0, 7, 19 })
         {
             float[] folded = model.FoldIn(data.Matrix.ItemsOf(u), data.Matrix.ValuesOf(u));
@@ -53,7 +53,7 @@ public sealed class AlsModelTests
     public void FoldIn_MatchesStoredFactorsExactly_WithCholeskySolver()
     {
         var data = SyntheticData(seed: 6);
-        var model = AlsModel.Fit(data, new AlsOptions { Factors = 8, Iterations = 3, Solver = AlsSolver.Cholesky }, AlsModelContractTests.OneThread);
+        var model = AlsModel.Fit(data, AlsModelContractTests.Tiny with { Factors = 8, Iterations = 3, Solver = AlsSolver.Cholesky }, AlsModelContractTests.OneThread);
         float[] folded = model.FoldIn(data.Matrix.ItemsOf(4), data.Matrix.ValuesOf(4));
         Assert.Equal(model.UserFactors(4).ToArray(), folded, (a, b) => Math.Abs(a - b) < 1e-5f);
     }
@@ -62,7 +62,7 @@ public sealed class AlsModelTests
     public void RecommendForHistory_EqualsRecommend_ForTrainingUser_WithCholeskySolver()
     {
         var data = SyntheticData(seed: 7);
-        var model = AlsModel.Fit(data, new AlsOptions { Factors = 8, Iterations = 3, Solver = AlsSolver.Cholesky }, AlsModelContractTests.OneThread);
+        var model = AlsModel.Fit(data, AlsModelContractTests.Tiny with { Factors = 8, Iterations = 3, Solver = AlsSolver.Cholesky }, AlsModelContractTests.OneThread);
         var fromHistory = model.RecommendForHistory(data.Matrix.ItemsOf(2), data.Matrix.ValuesOf(2), 5);
         Assert.Equal(model.Recommend(2, 5).Select(r => r.Item), fromHistory.Select(r => r.Item));
     }
@@ -71,7 +71,7 @@ public sealed class AlsModelTests
     public void Explain_ContributionsSumToScore()
     {
         var data = SyntheticData(seed: 8);
-        var model = AlsModel.Fit(data, new AlsOptions { Factors = 8, Iterations = 3, Solver = AlsSolver.Cholesky }, AlsModelContractTests.OneThread);
+        var model = AlsModel.Fit(data, AlsModelContractTests.Tiny with { Factors = 8, Iterations = 3, Solver = AlsSolver.Cholesky }, AlsModelContractTests.OneThread);
         for (int item = 0; item < data.Items.Count; item += 7)
         {
             var all = model.Explain(3, item, int.MaxValue);
@@ -86,7 +86,7 @@ public sealed class AlsModelTests
     public void EveryOption_ChangesTheModel()
     {
         var data = SyntheticData(seed: 9);
-        var baseline = new AlsOptions { Factors = 8, Iterations = 4, CgSteps = 2 };
+        var baseline = AlsModelContractTests.Tiny with { Factors = 8, Iterations = 4, CgSteps = 2 };
         AlsOptions[] variants =
         [
             baseline with { Factors = 6 },
@@ -108,8 +108,8 @@ public sealed class AlsModelTests
     public void Fit_GivesSameFactors_ForAnyThreadCount()
     {
         var data = SyntheticData(seed: 10);
-        var one = AlsModel.Fit(data, new AlsOptions { Factors = 8 }, AlsModelContractTests.OneThread);
-        var four = AlsModel.Fit(data, new AlsOptions { Factors = 8 }, new() { Threads = 4 });
+        var one = AlsModel.Fit(data, AlsModelContractTests.Tiny with { Factors = 8 }, AlsModelContractTests.OneThread);
+        var four = AlsModel.Fit(data, AlsModelContractTests.Tiny with { Factors = 8 }, new() { Threads = 4 });
         Assert.Equal(one.UserFactors(11).ToArray(), four.UserFactors(11).ToArray());
     }
 
@@ -128,7 +128,7 @@ public sealed class AlsModelTests
     [Fact]
     public void FoldIn_Throws_ForUnknownItemOrLengthMismatch()
     {
-        var model = AlsModel.Fit(TinyData.Create(), new AlsOptions { Factors = 4 }, AlsModelContractTests.OneThread);
+        var model = AlsModel.Fit(TinyData.Create(), AlsModelContractTests.Tiny, AlsModelContractTests.OneThread);
         Assert.Throws<ArgumentOutOfRangeException>(() => model.FoldIn([6], [1f]));
         Assert.Throws<ArgumentException>(() => model.FoldIn([1, 2], [1f]));
     }

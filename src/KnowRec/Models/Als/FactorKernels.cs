@@ -98,13 +98,4 @@ internal static partial class FactorKernels
 
         return gram;
     }
-
-    /// <summary>Scores of every row of <paramref name="factors"/> against <paramref name="x"/>.</summary>
-    public static void ScoreRows(ReadOnlySpan<float> factors, int stride, ReadOnlySpan<float> x, Span<float> scores)
-    {
-        for (int i = 0; i < scores.Length; i++)
-        {
-            scores[i] = Dot(factors.Slice(i * stride, stride), x);
-        }
-    }
 }
