@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KnowRec.Data;
+using KnowRec.Models.Bpr;
 using KnowRec.Storage;
 using KnowRec.Training;
 
@@ -64,9 +65,9 @@ public sealed partial class AlsModel : ScoringRecommender, IExplainableRecommend
         var userItems = train.Matrix;
         var itemUsers = userItems.Transpose();
         int stride = FactorKernels.Stride(options.Factors);
-        var random = new System.Random(options.Seed);
-        var userFactors = Initial(random, userItems.Users, options.Factors, stride);
-        var itemFactors = Initial(random, userItems.Items, options.Factors, stride);
+        var random = new SplitMix64((ulong)(uint)options.Seed);
+        var userFactors = Initial(ref random, userItems.Users, options.Factors, stride);
+        var itemFactors = Initial(ref random, userItems.Items, options.Factors, stride);
         int threads = Math.Max(1, context.Threads);
         for (int iteration = 1; iteration <= options.Iterations; iteration++)
         {
@@ -139,8 +140,9 @@ public sealed partial class AlsModel : ScoringRecommender, IExplainableRecommend
     }
 
     // Small uniform values as in implicit: large enough to break symmetry, small enough that the first solves are
-    // dominated by the data rather than by the initial guess.
-    private static float[] Initial(System.Random random, int rows, int factors, int stride)
+    // dominated by the data rather than by the initial guess. SplitMix64 rather than System.Random: a seeded
+    // System.Random is the slow legacy generator, and this loop is serial.
+    private static float[] Initial(ref SplitMix64 random, int rows, int factors, int stride)
     {
         var values = new float[rows * stride];
         for (int r = 0; r < rows; r++)
