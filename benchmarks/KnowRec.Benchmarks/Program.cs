@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using KnowRec.Benchmarks.Tuning;
 
-// Pick benchmarks on the command line, e.g. `dotnet run -c Release -- --filter '*Splitter*'`.
+// `tune …` runs the validation grid search (see ValidationGrid); anything else picks benchmarks, e.g.
+// `dotnet run -c Release -- --filter '*Splitter*'`.
+if (args is ["tune", .. var rest])
+{
+    ValidationGrid.Run(rest);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(KnowRec.Benchmarks.Data.SplitterBenchmarks).Assembly).Run(args);

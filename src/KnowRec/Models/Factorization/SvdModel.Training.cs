@@ -34,7 +34,7 @@ public sealed partial class SvdModel
             // ratings from arriving in a run that drags its factors, and the epochs from repeating one order, while
             // reading memory in runs: a full per-epoch shuffle of the rows cost as much time as the SGD steps themselves.
             FactorKernels.Shuffle(blocks, random);
-            double squaredError = Epoch(factors, ratings, blocks, rates);
+            double squaredError = Epoch(factors, ratings, blocks, rates, context.Cancellation);
             double loss = ratings.Length == 0 ? 0 : squaredError / ratings.Length;
             if (!double.IsFinite(loss))
             {
@@ -50,12 +50,18 @@ public sealed partial class SvdModel
 
     // Fully optimised from the first call: a fit runs this loop once per process, before tiered JIT would promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Epoch(BiasedFactors factors, Rating[] ratings, int[] blocks, in SgdRates rates)
+    private static double Epoch(BiasedFactors factors, Rating[] ratings, int[] blocks, in SgdRates rates, CancellationToken cancellation)
     {
         double squaredError = 0;
-        foreach (int b in blocks)
+        for (int n = 0; n < blocks.Length; n++)
         {
-            int start = b * BlockSize;
+            // Every 65,536 ratings (a few milliseconds), so cancelling a fit on large data does not wait for the epoch.
+            if ((n & 1023) == 1023)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
+            int start = blocks[n] * BlockSize;
             foreach (ref readonly var r in ratings.AsSpan(start, Math.Min(BlockSize, ratings.Length - start)))
             {
                 float error = Step(factors, r.User, r.Item, r.Value, rates);

@@ -31,8 +31,15 @@ public sealed partial class SvdppModel
             context.Cancellation.ThrowIfCancellationRequested();
             FactorKernels.Shuffle(users, random);
             double squaredError = 0;
-            foreach (int u in users)
+            for (int n = 0; n < users.Length; n++)
             {
+                // Every 256 users, so cancelling a fit on large data does not wait for the epoch.
+                if ((n & 255) == 255)
+                {
+                    context.Cancellation.ThrowIfCancellationRequested();
+                }
+
+                int u = users[n];
                 // Each user's ratings are contiguous in CSR order, so shuffling them in place stays within a few cache lines.
                 var own = ratings.AsSpan(starts[u], starts[u + 1] - starts[u]);
                 FactorKernels.Shuffle(own, random);

@@ -11,7 +11,11 @@ namespace KnowRec.Models.Factorization;
 /// all, a light penalty on y_j (λ_y 0.005–0.01; 0 diverges, 0.1 costs 0.006): every y_j decays once per rating of every
 /// user who rated item j, so λ_y acts far more strongly than λ. γ_y between 0.003 and 0.015 made no difference.
 /// </para>
-/// <para>These are starting points for ratings on a 1–5 scale; other data deserve their own validation search.</para>
+/// <para>
+/// Reproduce or extend the search with the validation grid in the benchmarks project, e.g.
+/// <c>dotnet run -c Release --project benchmarks/KnowRec.Benchmarks -- tune ml-100k svdpp 3 Regularization=0.05,0.1</c>.
+/// These are starting points for ratings on a 1–5 scale; other data deserve their own validation search.
+/// </para>
 /// </remarks>
 public sealed record SvdppOptions : IModelOptions
 {

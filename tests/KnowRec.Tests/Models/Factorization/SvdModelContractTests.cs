@@ -101,6 +101,16 @@ public sealed class SvdModelContractTests : RecommenderContractTests
     public static TheoryData<string> OptionChanges() => [.. typeof(SvdOptions).GetProperties().Where(p => p.CanWrite).Select(p => p.Name)];
 
     [Fact]
+    public void Fit_Stops_WhenCancelledDuringTraining()
+    {
+        using var source = new CancellationTokenSource();
+        int reports = 0;
+        var context = new TrainingContext { Cancellation = source.Token, Progress = new SynchronousProgress<EpochReport>(_ => { reports++; source.Cancel(); }) };
+        Assert.ThrowsAny<OperationCanceledException>(() => SvdModel.Fit(BlockRatings.Create(), new SvdOptions { Epochs = 50 }, context));
+        Assert.Equal(1, reports);
+    }
+
+    [Fact]
     public void Fit_Throws_WhenLossDiverges()
     {
         var options = new SvdOptions { LearningRate = 50, BiasLearningRate = 50, InitStdDev = 1 };

@@ -113,6 +113,16 @@ public sealed class SvdppModelContractTests : RecommenderContractTests
     public static TheoryData<string> OptionChanges() => [.. typeof(SvdppOptions).GetProperties().Where(p => p.CanWrite).Select(p => p.Name)];
 
     [Fact]
+    public void Fit_Stops_WhenCancelledDuringTraining()
+    {
+        using var source = new CancellationTokenSource();
+        int reports = 0;
+        var context = new TrainingContext { Cancellation = source.Token, Progress = new SynchronousProgress<EpochReport>(_ => { reports++; source.Cancel(); }) };
+        Assert.ThrowsAny<OperationCanceledException>(() => SvdppModel.Fit(BlockRatings.Create(), new SvdppOptions { Epochs = 50 }, context));
+        Assert.Equal(1, reports);
+    }
+
+    [Fact]
     public void Fit_Throws_WhenLossDiverges()
     {
         var options = new SvdppOptions { LearningRate = 50, BiasLearningRate = 50, ImplicitLearningRate = 50, InitStdDev = 1 };
