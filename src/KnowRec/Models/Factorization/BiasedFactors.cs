@@ -62,8 +62,8 @@ internal sealed class BiasedFactors
         float mean = values.Length == 0 ? 0f : (float)(sum / values.Length);
         var userFactors = new float[train.Users.Count * factors];
         var itemFactors = new float[train.Items.Count * factors];
-        FactorKernels.FillNormal(userFactors, standardDeviation, random);
-        FactorKernels.FillNormal(itemFactors, standardDeviation, random);
+        SgdKernels.FillNormal(userFactors, standardDeviation, random);
+        SgdKernels.FillNormal(itemFactors, standardDeviation, random);
 
         // Surprise clips to the scale too; implicit data has no scale, so nothing is clipped.
         var (min, max) = train.Feedback == FeedbackKind.Explicit && train.RatingScale is { } scale

@@ -18,7 +18,7 @@ public sealed partial class SvdModel
         var factors = BiasedFactors.Initialise(train, options.Factors, options.InitStdDev, random);
         var matrix = train.Matrix;
         var ratings = Rating.AllOf(matrix);
-        FactorKernels.Shuffle(ratings, random);
+        SgdKernels.Shuffle(ratings, random);
         int[] blocks = new int[(ratings.Length + BlockSize - 1) / BlockSize];
         for (int b = 0; b < blocks.Length; b++)
         {
@@ -33,7 +33,7 @@ public sealed partial class SvdModel
             // The rows were shuffled once; each epoch visits their blocks in a fresh order. That keeps one user's or item's
             // ratings from arriving in a run that drags its factors, and the epochs from repeating one order, while
             // reading memory in runs: a full per-epoch shuffle of the rows cost as much time as the SGD steps themselves.
-            FactorKernels.Shuffle(blocks, random);
+            SgdKernels.Shuffle(blocks, random);
             double squaredError = Epoch(factors, ratings, blocks, rates, context.Cancellation);
             double loss = ratings.Length == 0 ? 0 : squaredError / ratings.Length;
             if (!double.IsFinite(loss))
@@ -80,10 +80,10 @@ public sealed partial class SvdModel
         var q = factors.ItemRow(item);
         float[] userBias = factors.UserBias;
         float[] itemBias = factors.ItemBias;
-        float error = rating - (factors.GlobalMean + userBias[user] + itemBias[item] + FactorKernels.Dot(p, q));
+        float error = rating - (factors.GlobalMean + userBias[user] + itemBias[item] + SgdKernels.Dot(p, q));
         userBias[user] += rates.BiasRate * (error - (rates.BiasWeight * userBias[user]));
         itemBias[item] += rates.BiasRate * (error - (rates.BiasWeight * itemBias[item]));
-        FactorKernels.CoupledStep(p, q, 1f - (rates.Rate * rates.Weight), rates.Rate * error);
+        SgdKernels.CoupledStep(p, q, 1f - (rates.Rate * rates.Weight), rates.Rate * error);
         return error;
     }
 }

@@ -15,7 +15,7 @@ public sealed partial class SvdppModel
         int k = options.Factors;
         var factors = BiasedFactors.Initialise(train, k, options.InitStdDev, random);
         var implicitFactors = new float[train.Items.Count * k];
-        FactorKernels.FillNormal(implicitFactors, options.InitStdDev, random);
+        SgdKernels.FillNormal(implicitFactors, options.InitStdDev, random);
         var matrix = train.Matrix;
         var starts = matrix.RowStarts;
         var ratings = Rating.AllOf(matrix);
@@ -29,7 +29,7 @@ public sealed partial class SvdppModel
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            FactorKernels.Shuffle(users, random);
+            SgdKernels.Shuffle(users, random);
             double squaredError = 0;
             for (int n = 0; n < users.Length; n++)
             {
@@ -42,7 +42,7 @@ public sealed partial class SvdppModel
                 int u = users[n];
                 // Each user's ratings are contiguous in CSR order, so shuffling them in place stays within a few cache lines.
                 var own = ratings.AsSpan(starts[u], starts[u + 1] - starts[u]);
-                FactorKernels.Shuffle(own, random);
+                SgdKernels.Shuffle(own, random);
                 squaredError += UserPass(factors, implicitFactors, u, matrix.ItemsOf(u), own, rates, implicitSum, gradient);
             }
 
@@ -80,10 +80,10 @@ public sealed partial class SvdppModel
         foreach (ref readonly var r in ratings)
         {
             var q = factors.ItemRow(r.Item);
-            float error = r.Value - (factors.GlobalMean + userBias[user] + itemBias[r.Item] + FactorKernels.DotSum(q, p, implicitSum));
+            float error = r.Value - (factors.GlobalMean + userBias[user] + itemBias[r.Item] + SgdKernels.DotSum(q, p, implicitSum));
             userBias[user] += rates.BiasRate * (error - (rates.BiasWeight * userBias[user]));
             itemBias[r.Item] += rates.BiasRate * (error - (rates.BiasWeight * itemBias[r.Item]));
-            FactorKernels.ImplicitStep(p, q, implicitSum, gradient, decay, rates.Rate, error);
+            SgdKernels.ImplicitStep(p, q, implicitSum, gradient, decay, rates.Rate, error);
             squaredError += error * error;
         }
 
@@ -92,7 +92,7 @@ public sealed partial class SvdppModel
         float implicitStep = rates.ImplicitRate / MathF.Sqrt(implicitItems.Length);
         foreach (int j in implicitItems)
         {
-            FactorKernels.ScaleAdd(implicitFactors.AsSpan(j * k, k), implicitDecay, gradient, implicitStep);
+            SgdKernels.ScaleAdd(implicitFactors.AsSpan(j * k, k), implicitDecay, gradient, implicitStep);
         }
 
         return squaredError;
@@ -106,12 +106,12 @@ public sealed partial class SvdppModel
         sum.Clear();
         foreach (int j in items)
         {
-            FactorKernels.AddTo(sum, implicitFactors.AsSpan(j * k, k));
+            SgdKernels.AddTo(sum, implicitFactors.AsSpan(j * k, k));
         }
 
         if (items.Length > 0)
         {
-            FactorKernels.ScaleAdd(sum, 1f / MathF.Sqrt(items.Length), sum, 0f);
+            SgdKernels.ScaleAdd(sum, 1f / MathF.Sqrt(items.Length), sum, 0f);
         }
     }
 

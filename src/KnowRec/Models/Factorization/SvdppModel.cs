@@ -138,7 +138,7 @@ public sealed partial class SvdppModel : ScoringRecommender
         {
             var row = users.AsSpan(u * k, k);
             ImplicitSum(implicitFactors, train.ItemsOf(u), row);
-            FactorKernels.AddTo(row, fitted.UserRow(u));
+            SgdKernels.AddTo(row, fitted.UserRow(u));
         }
 
         return new BiasedFactors(k, fitted.GlobalMean, fitted.UserBias, fitted.ItemBias, users, fitted.ItemFactors, fitted.Minimum, fitted.Maximum);

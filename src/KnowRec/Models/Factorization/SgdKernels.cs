@@ -10,7 +10,7 @@ namespace KnowRec.Models.Factorization;
 /// pass over <see cref="Vector{T}"/> lanes keeps the rows in registers. Callers pass rows of equal length that do not overlap.
 /// Loops are marked for full optimisation at once: a fit runs them once per process, before tiered JIT would promote them.
 /// </remarks>
-internal static partial class FactorKernels
+internal static partial class SgdKernels
 {
     /// <summary>p·q over <see cref="Vector{T}"/> lanes.</summary>
     /// <remarks>

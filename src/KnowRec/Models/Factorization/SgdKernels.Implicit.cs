@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace KnowRec.Models.Factorization;
 
 /// <content>The SVD++ kernels: the implicit-feedback sum and its rows.</content>
-internal static partial class FactorKernels
+internal static partial class SgdKernels
 {
     /// <summary>q·(p + z), the SVD++ interaction term, summed lane-wise then across lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
