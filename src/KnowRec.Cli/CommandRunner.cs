@@ -35,7 +35,9 @@ internal static class CommandRunner
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            // The message already names the option; .NET's "(Parameter 'x')" suffix only repeats it.
+            string message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+            Console.Error.WriteLine($"error: {message}");
             return Usage;
         }
         catch (OperationCanceledException)

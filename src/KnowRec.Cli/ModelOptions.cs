@@ -26,6 +26,9 @@ internal sealed class ModelOptions
 
     public ModelEntry Entry(ParseResult result) => ModelCatalog.Get(result.GetValue(Model)!);
 
+    /// <summary>Checks the model kind and every --set value before any data is read, so a typo fails at once.</summary>
+    public void Validate(ParseResult result) => Entry(result).OptionsJson(Settings(result));
+
     public IReadOnlyDictionary<string, string> Settings(ParseResult result)
     {
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -30,6 +30,7 @@ internal static class EvaluateCommand
 
         command.SetAction(result => CommandRunner.Run(() =>
         {
+            model.Validate(result);
             var dataset = data.Load(result);
             var options = new ExperimentOptions
             {

@@ -23,6 +23,7 @@ internal static class RecommendCommand
         command.Options.Add(explain);
         command.SetAction(result => CommandRunner.Run(() =>
         {
+            model.Validate(result);
             var dataset = data.Load(result);
             var entry = model.Entry(result);
             string userId = result.GetValue(user)!;

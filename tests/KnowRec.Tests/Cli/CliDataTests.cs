@@ -78,6 +78,14 @@ public sealed class CliDataTests : IDisposable
     }
 
     [DataFact("ml-100k")]
+    public void Evaluate_OutOfRangeOption_ExitsTwoNamingItBeforeLoading()
+    {
+        var result = CliRunner.Run("evaluate", "--data", Path.Combine(TestData.Root!, "ml-100k"), "--model", "als", "--set", "Factors=-3");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: Factors must be in [1, 1024], got -3.", result.Stderr.Trim());
+    }
+
+    [DataFact("ml-100k")]
     public void Recommend_PrintsTitles()
     {
         var result = CliRunner.Run("recommend", "--data", Path.Combine(TestData.Root!, "ml-100k"), "--model", "popularity", "--user", "1", "--count", "5");
