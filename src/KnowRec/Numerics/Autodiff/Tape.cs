@@ -4,8 +4,9 @@ namespace KnowRec.Numerics.Autodiff;
 /// <remarks>
 /// Operations in <see cref="Ops"/> record a closure here only when an input requires a gradient. Because closures run
 /// in reverse recording order, every tensor's gradient is complete before the closure that consumes it runs.
-/// Use one tape per forward pass: build the loss, call <see cref="Backward(Tensor)"/> once, then <see cref="Clear"/>.
-/// Not thread-safe: keep one tape per training thread.
+/// <see cref="Backward(Tensor)"/> consumes the recorded steps, because intermediate gradients are not reset and a second
+/// replay would add them twice; the next step records afresh. <see cref="Clear"/> drops a forward pass that will not be
+/// differentiated. Not thread-safe: keep one tape per training thread.
 /// </remarks>
 public sealed class Tape
 {
@@ -14,9 +15,10 @@ public sealed class Tape
     /// <summary>The number of recorded backward steps.</summary>
     public int Count => _backward.Count;
 
-    /// <summary>Adds the gradient of <paramref name="scalarLoss"/> to the <see cref="Tensor.Grad"/> of every tensor it depends on.</summary>
+    /// <summary>Adds the gradient of <paramref name="scalarLoss"/> to the <see cref="Tensor.Grad"/> of every tensor it depends on, then forgets the recorded steps.</summary>
     /// <param name="scalarLoss">A one-element tensor produced by operations recorded on this tape.</param>
     /// <exception cref="ArgumentException">The loss has more than one element or does not require a gradient.</exception>
+    /// <exception cref="InvalidOperationException">Nothing is recorded: the loss was already differentiated, or built on another tape.</exception>
     public void Backward(Tensor scalarLoss)
     {
         ArgumentNullException.ThrowIfNull(scalarLoss);
@@ -30,12 +32,19 @@ public sealed class Tape
             throw new ArgumentException("The loss does not depend on any tensor that requires a gradient.", nameof(scalarLoss));
         }
 
+        if (_backward.Count == 0)
+        {
+            throw new InvalidOperationException("The tape holds no steps: the loss was already differentiated, or built on another tape.");
+        }
+
         // d loss / d loss = 1 seeds the chain rule.
         scalarLoss.EnsureGrad()[0] = 1f;
         for (int i = _backward.Count - 1; i >= 0; i--)
         {
             _backward[i]();
         }
+
+        _backward.Clear();
     }
 
     /// <summary>Forgets every recorded step, releasing the intermediate tensors they hold.</summary>

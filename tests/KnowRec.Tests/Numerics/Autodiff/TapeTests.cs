@@ -38,7 +38,6 @@ public sealed class TapeTests
         for (int pass = 0; pass < 2; pass++)
         {
             tape.Backward(Ops.Mean(tape, x));
-            tape.Clear();
         }
 
         Assert.Equal([1f, 1f], x.Grad!);
@@ -56,6 +55,19 @@ public sealed class TapeTests
         tape.Clear();
 
         Assert.Equal(0, tape.Count);
+    }
+
+    [Fact]
+    public void Backward_ConsumesTheTape_SecondCallThrows()
+    {
+        var tape = new Tape();
+        var x = Tensor.FromArray([1f, 2f], [2], requiresGrad: true);
+        var loss = Ops.Sum(tape, Ops.Tanh(tape, x));
+
+        tape.Backward(loss);
+
+        Assert.Equal(0, tape.Count);
+        Assert.Throws<InvalidOperationException>(() => tape.Backward(loss));
     }
 
     [Fact]
