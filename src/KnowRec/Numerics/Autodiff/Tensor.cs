@@ -5,6 +5,7 @@ namespace KnowRec.Numerics.Autodiff;
 /// A rank-1 tensor of length n behaves as a single row (1 × n) wherever rows matter; a scalar is a rank-1 tensor of
 /// length 1. <see cref="Grad"/> is allocated on first use by <see cref="Tape.Backward(Tensor)"/> and accumulates across
 /// backward passes, so a training loop calls <see cref="ZeroGrad"/> on its parameters between steps.
+/// Concurrent reads are safe; writes to <see cref="Data"/> or a backward pass need exclusive access.
 /// </remarks>
 public sealed class Tensor
 {
