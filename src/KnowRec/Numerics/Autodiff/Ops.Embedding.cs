@@ -9,7 +9,9 @@ public static partial class Ops
     /// <returns>An indices.Length × d matrix.</returns>
     /// <remarks>
     /// The backward step scatters each output row's gradient into its table row, adding when an index repeats.
-    /// Its cost is proportional to the rows looked up, not to V, though the table's gradient buffer is dense.
+    /// Its cost is proportional to the rows looked up, not to V. The gradient buffer is dense; a table with
+    /// <see cref="Tensor.EnableSparseGradient"/> also records which rows it wrote, so zeroing and optimiser steps stay
+    /// proportional to the batch too.
     /// </remarks>
     public static Tensor EmbeddingLookup(Tape tape, Tensor table, int[] indices)
     {
@@ -46,7 +48,7 @@ public static partial class Ops
                     return;
                 }
 
-                var gt = table.EnsureGrad();
+                var gt = table.EnsureGradRows(rows);
                 for (int r = 0; r < rows.Length; r++)
                 {
                     int source = r * width, target = rows[r] * width;

@@ -9,7 +9,7 @@ namespace KnowRec.Numerics.Autodiff;
 /// </remarks>
 public static partial class Ops
 {
-    /// <summary>Element-wise a + b; a row vector (length n, or 1 × n) is broadcast over every row of an m × n matrix.</summary>
+    /// <summary>Element-wise a + b; a row vector (length n, or 1 × n) is broadcast over every row of a tensor whose last dimension is n.</summary>
     /// <param name="tape">Where the backward step is recorded.</param>
     /// <param name="a">First operand.</param>
     /// <param name="b">Second operand.</param>
@@ -65,7 +65,7 @@ public static partial class Ops
         return output;
     }
 
-    /// <summary>Element-wise a · b; a row vector (length n, or 1 × n) is broadcast over every row of an m × n matrix.</summary>
+    /// <summary>Element-wise a · b; a row vector (length n, or 1 × n) is broadcast over every row of a tensor whose last dimension is n.</summary>
     /// <param name="tape">Where the backward step is recorded.</param>
     /// <param name="a">First operand.</param>
     /// <param name="b">Second operand.</param>
@@ -144,7 +144,7 @@ public static partial class Ops
         throw new ArgumentException($"Shapes {a.ShapeText} and {b.ShapeText} neither match nor broadcast a row over a matrix.", nameof(b));
     }
 
-    private static bool IsRowOf(Tensor row, Tensor matrix) => matrix.Rank == 2 && row.Rows == 1 && row.Columns == matrix.Columns;
+    private static bool IsRowOf(Tensor row, Tensor matrix) => matrix.Rank >= 2 && row.Rows == 1 && row.Columns == matrix.Columns;
 
     private static void CheckNotNull(Tape tape, Tensor input)
     {
