@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using KnowRec.Data;
-using KnowRec.Models.Bpr;
+using KnowRec.Numerics;
 using KnowRec.Storage;
 using KnowRec.Training;
 

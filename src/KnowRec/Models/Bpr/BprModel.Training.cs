@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using KnowRec.Data;
 using KnowRec.Models.Als;
+using KnowRec.Numerics;
 using KnowRec.Training;
 
 namespace KnowRec.Models.Bpr;

@@ -12,6 +12,22 @@ public sealed class Tape
 {
     private readonly List<Action> _backward = [];
 
+    /// <summary>
+    /// Most threads each operation on this tape may use (default 1). Operations split their work into fixed pieces that
+    /// do not depend on the thread count and combine partial sums in a fixed order, so results are the same for any value.
+    /// </summary>
+    public int Threads
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    }
+
+    = 1;
+
     /// <summary>The number of recorded backward steps.</summary>
     public int Count => _backward.Count;
 
