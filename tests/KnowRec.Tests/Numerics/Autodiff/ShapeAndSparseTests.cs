@@ -78,3 +78,24 @@ public sealed class ShapeAndSparseTests
         Assert.InRange(sparse.Data[3], 2f - 0.31f, 2f - 0.29f);
     }
 }
+
+public sealed class RowReductionTests
+{
+    [Fact]
+    public void RowSum_SumsTheLastDimension()
+    {
+        var x = Tensor.FromArray([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [2, 2, 3]);
+        var sums = Ops.RowSum(new Tape(), x);
+        Assert.Equal([2, 2], sums.Shape.ToArray());
+        Assert.Equal([6f, 15f, 24f, 33f], sums.Data);
+        Assert.Equal([6f], Ops.RowSum(new Tape(), Tensor.FromArray([1, 2, 3], [3])).Data);
+    }
+
+    [Fact]
+    public void RowSum_GradientMatchesFiniteDifferences() =>
+        GradientChecker.Check((t, x) => Ops.RowSum(t, x[0]), [GradientChecker.Random([2, 3, 4], 3, 1f, 0f, true)]);
+
+    [Fact]
+    public void RowDot_GradientMatchesFiniteDifferences() =>
+        GradientChecker.Check((t, x) => Ops.RowDot(t, x[0], x[1]), [GradientChecker.Random([5, 3], 4, 1f, 0f, true), GradientChecker.Random([5, 3], 5, 1f, 0f, true)]);
+}
