@@ -5,4 +5,5 @@ namespace KnowRec.Training;
 /// <param name="Epochs">Planned number of epochs.</param>
 /// <param name="Loss">Training loss of the epoch, or NaN when the model has none.</param>
 /// <param name="Elapsed">Time since the fit started.</param>
-public sealed record EpochReport(int Epoch, int Epochs, double Loss, TimeSpan Elapsed);
+/// <param name="ValidationMetric">The validation metric measured after this epoch (e.g. NDCG@10), or null when none was measured.</param>
+public sealed record EpochReport(int Epoch, int Epochs, double Loss, TimeSpan Elapsed, double? ValidationMetric = null);
