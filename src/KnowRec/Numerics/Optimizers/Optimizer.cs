@@ -73,6 +73,22 @@ public abstract class Optimizer
     /// </summary>
     protected abstract IReadOnlyList<float[]> StateArrays { get; }
 
+    /// <summary>
+    /// Most threads one <see cref="Step"/> may use (default 1). Updates are element-wise, so large parameters are cut
+    /// into fixed chunks updated in parallel, with results identical for any thread count.
+    /// </summary>
+    public int Threads
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    }
+
+    = 1;
+
     /// <summary>Applies one update to every parameter that has a gradient.</summary>
     public void Step()
     {
@@ -88,15 +104,11 @@ public abstract class Optimizer
 
             if (parameter.HasSparseGradient)
             {
-                int width = parameter.Columns;
-                foreach (int row in parameter.TouchedRows)
-                {
-                    Update(p, row * width, width);
-                }
+                UpdateRows(p, parameter.TouchedRows, parameter.Columns);
             }
             else
             {
-                Update(p, 0, parameter.Length);
+                UpdateRange(p, parameter.Length);
             }
         }
     }
@@ -108,6 +120,51 @@ public abstract class Optimizer
         {
             parameter.ZeroGrad();
         }
+    }
+
+    // Chunks of 16384 elements (64 KB of each array) are large enough that scheduling costs little, and a multiple of
+    // every vector width, so each chunk's split into vector body and scalar tail does not depend on the thread count.
+    private const int Chunk = 1 << 14;
+
+    private void UpdateRange(int index, int length)
+    {
+        if (Threads == 1 || length < 2 * Chunk)
+        {
+            Update(index, 0, length);
+            return;
+        }
+
+        int chunks = (length + Chunk - 1) / Chunk;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, c =>
+        {
+            int start = c * Chunk;
+            Update(index, start, Math.Min(Chunk, length - start));
+        });
+    }
+
+    private void UpdateRows(int index, ReadOnlySpan<int> rows, int width)
+    {
+        if (Threads == 1 || (long)rows.Length * width < 2 * Chunk)
+        {
+            foreach (int row in rows)
+            {
+                Update(index, row * width, width);
+            }
+
+            return;
+        }
+
+        int[] touched = rows.ToArray();
+        int perChunk = Math.Max(1, Chunk / Math.Max(1, width));
+        int chunks = (touched.Length + perChunk - 1) / perChunk;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Threads }, c =>
+        {
+            int end = Math.Min(touched.Length, (c + 1) * perChunk);
+            for (int r = c * perChunk; r < end; r++)
+            {
+                Update(index, touched[r] * width, width);
+            }
+        });
     }
 
     /// <summary>Throws unless <paramref name="value"/> is finite and not negative (a weight decay, a momentum).</summary>
@@ -150,6 +207,10 @@ public abstract class Optimizer
     }
 
     /// <summary>Updates elements [<paramref name="start"/>, start + <paramref name="length"/>) of parameter <paramref name="index"/> from its gradient.</summary>
+    /// <remarks>
+    /// May run concurrently on disjoint ranges when <see cref="Threads"/> &gt; 1, so it must touch only its range. The
+    /// range is a whole parameter, a whole row, or a chunk whose start is a multiple of 16384.
+    /// </remarks>
     /// <param name="index">Position of the parameter in <see cref="Parameters"/>.</param>
     /// <param name="start">First element to update.</param>
     /// <param name="length">Number of elements.</param>
