@@ -30,7 +30,13 @@ public static class GradientClipping
         foreach (var parameter in parameters)
         {
             ArgumentNullException.ThrowIfNull(parameter, nameof(parameters));
-            sum += Visit(parameter, 1f, scale: false);
+            foreach (var range in LiveRanges(parameter))
+            {
+                foreach (float v in parameter.Grad.AsSpan(range.Start, range.Length))
+                {
+                    sum += (double)v * v;
+                }
+            }
         }
 
         double norm = Math.Sqrt(sum);
@@ -39,50 +45,37 @@ public static class GradientClipping
             float factor = (float)(maxNorm / (norm + 1e-6));
             foreach (var parameter in parameters)
             {
-                Visit(parameter, factor, scale: true);
+                foreach (var range in LiveRanges(parameter))
+                {
+                    var values = parameter.Grad.AsSpan(range.Start, range.Length);
+                    System.Numerics.Tensors.TensorPrimitives.Multiply(values, factor, values);
+                }
             }
         }
 
         return norm;
     }
 
-    // Sums the squares of the gradient's live elements, or multiplies them by factor.
-    private static double Visit(Tensor parameter, float factor, bool scale)
+    // The parts of the gradient that may be non-zero: all of it, the touched rows of a row-sparse one, or none.
+    private static List<(int Start, int Length)> LiveRanges(Tensor parameter)
     {
-        if (parameter.Grad is not { } grad)
+        if (parameter.Grad is null)
         {
-            return 0;
+            return [];
         }
 
         if (!parameter.HasSparseGradient)
         {
-            return Apply(grad, factor, scale);
+            return [(0, parameter.Length)];
         }
 
-        double sum = 0;
         int width = parameter.Columns;
+        var ranges = new List<(int Start, int Length)>(parameter.TouchedRows.Length);
         foreach (int row in parameter.TouchedRows)
         {
-            sum += Apply(grad.AsSpan(row * width, width), factor, scale);
+            ranges.Add((row * width, width));
         }
 
-        return sum;
-    }
-
-    private static double Apply(Span<float> values, float factor, bool scale)
-    {
-        if (scale)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Multiply(values, factor, values);
-            return 0;
-        }
-
-        double sum = 0;
-        foreach (float v in values)
-        {
-            sum += (double)v * v;
-        }
-
-        return sum;
+        return ranges;
     }
 }
