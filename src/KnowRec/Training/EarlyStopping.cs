@@ -71,9 +71,6 @@ public sealed class EarlyStopping
     /// <summary>Whether <see cref="Patience"/> evaluations in a row brought no improvement.</summary>
     public bool ShouldStop => EvaluationsWithoutImprovement >= Patience;
 
-    /// <summary>The parameters tracked, in the order given.</summary>
-    internal IReadOnlyList<Tensor> Parameters => _parameters;
-
     /// <summary>The snapshot arrays, one per parameter; the checkpoint reads and writes them in place.</summary>
     internal IReadOnlyList<float[]> Snapshot => _best;
 
