@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using KnowRec.Numerics;
 
 namespace KnowRec.Evaluation.Bench;
@@ -39,8 +41,9 @@ public static class GemmBenchmark
             }
         }
 
-        string simd = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512 FMA"
-            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256 FMA" : "scalar";
+        // The same tests Gemm uses to pick its micro-kernel.
+        string simd = Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? "Vector512 FMA 8 × 32"
+            : Vector256.IsHardwareAccelerated && Fma.IsSupported ? "Vector256 FMA 6 × 16" : "scalar";
         string library = $"KnowRec Gemm (managed, {simd} micro-kernel), .NET {Environment.Version}";
         return new GemmRun(library, MachineInfo.Describe(), date, before, LoadAverage(), results);
     }
