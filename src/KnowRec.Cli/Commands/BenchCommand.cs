@@ -18,7 +18,7 @@ internal static class BenchCommand
         var plan = new Option<string>("--plan") { Description = "Benchmark plan (JSON)", DefaultValueFactory = _ => "benchmarks/bench-plan.json" };
         var output = new Option<string>("--out") { Description = "Markdown file to write", DefaultValueFactory = _ => "docs/results.md" };
         var only = new Option<string?>("--only") { Description = "Run only the sections whose title contains this text (the file then holds just those)" };
-        var command = new Command("bench", "Run the benchmark plan and regenerate docs/results.md") { plan, output, only };
+        var command = new Command("bench", "Run the benchmark plan and regenerate docs/results.md") { plan, output, only, BenchGemmCommand.Create() };
         command.SetAction(result => CommandRunner.Run(() =>
         {
             string planPath = result.GetValue(plan)!;
@@ -94,7 +94,7 @@ internal static class BenchCommand
         return start;
     }
 
-    private static void WriteAtomically(string path, string text)
+    internal static void WriteAtomically(string path, string text)
     {
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
