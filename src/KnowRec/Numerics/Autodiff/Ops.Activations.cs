@@ -38,6 +38,20 @@ public static partial class Ops
             static (x, y) => TensorPrimitives.Tanh(x, y),
             static (_, y, g, gi) => VectorKernels.AddTanhDerivative(y, g, gi));
 
+    /// <summary>
+    /// Element-wise GELU in the tanh approximation used by BERT and GPT-2: ½ x (1 + tanh(√(2/π) (x + 0.044715 x³)))
+    /// (Hendrycks &amp; Gimpel 2016, "Gaussian Error Linear Units", section 2), not the exact x·Φ(x).
+    /// </summary>
+    /// <param name="tape">Where the backward step is recorded.</param>
+    /// <param name="input">Input tensor.</param>
+    /// <returns>A tensor of the input's shape.</returns>
+    /// <remarks>
+    /// The approximation differs from x·Φ(x) by less than 5·10⁻⁴ everywhere. With t = tanh(u) the derivative is
+    /// ½(1 + t) + ½ x (1 − t²) √(2/π) (1 + 3·0.044715 x²); the backward step recomputes t rather than storing it.
+    /// </remarks>
+    public static Tensor GELU(Tape tape, Tensor input) =>
+        Pointwise(tape, input, GeluForward, static (x, _, g, gi) => GeluBackward(x, g, gi));
+
     /// <summary>Logarithm of the softmax of each row: x − max(x) − log Σ exp(x − max(x)).</summary>
     /// <param name="tape">Where the backward step is recorded.</param>
     /// <param name="input">A matrix, or a vector taken as one row.</param>
@@ -101,6 +115,34 @@ public static partial class Ops
         }
 
         return output;
+    }
+
+    private static void GeluForward(ReadOnlySpan<float> x, Span<float> y)
+    {
+        // y holds u, then tanh(u) in place, then the output.
+        for (int o = 0; o < x.Length; o += ScratchElements)
+        {
+            int n = Math.Min(ScratchElements, x.Length - o);
+            var xs = x.Slice(o, n);
+            var ys = y.Slice(o, n);
+            VectorKernels.GeluArgument(xs, ys);
+            TensorPrimitives.Tanh(ys, ys);
+            VectorKernels.GeluFromTanh(xs, ys, ys);
+        }
+    }
+
+    private static void GeluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> gi)
+    {
+        Span<float> t = stackalloc float[ScratchElements];
+        for (int o = 0; o < x.Length; o += ScratchElements)
+        {
+            int n = Math.Min(ScratchElements, x.Length - o);
+            var xs = x.Slice(o, n);
+            var ts = t[..n];
+            VectorKernels.GeluArgument(xs, ts);
+            TensorPrimitives.Tanh(ts, ts);
+            VectorKernels.AddGeluDerivative(xs, ts, g.Slice(o, n), gi.Slice(o, n));
+        }
     }
 
     // An element-wise op: forward(x, y) fills y from x over a range, backward(x, y, g, gi) adds g ⊙ dy/dx into gi.

@@ -143,4 +143,70 @@ internal static class VectorKernels
 
         return total;
     }
+
+    /// <summary>√(2/π), the slope of the tanh argument in the GELU approximation.</summary>
+    public const float GeluSlope = 0.7978845608028654f;
+
+    /// <summary>The cubic coefficient 0.044715 of the GELU approximation.</summary>
+    public const float GeluCubic = 0.044715f;
+
+    /// <summary>u[i] = √(2/π) · (x + 0.044715 x³), the argument of tanh in the GELU approximation.</summary>
+    public static void GeluArgument(ReadOnlySpan<float> x, Span<float> u)
+    {
+        var slope = new Vector<float>(GeluSlope);
+        var cubic = new Vector<float>(GeluCubic);
+        var one = Vector<float>.One;
+        int i = 0;
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var xv = new Vector<float>(x[i..]);
+            (slope * (xv * (one + (cubic * (xv * xv))))).CopyTo(u[i..]);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            u[i] = GeluSlope * (x[i] * (1f + (GeluCubic * (x[i] * x[i]))));
+        }
+    }
+
+    /// <summary>y[i] = ½ x (1 + t), with t = tanh(u) from <see cref="GeluArgument"/>; y may be t's span.</summary>
+    public static void GeluFromTanh(ReadOnlySpan<float> x, ReadOnlySpan<float> t, Span<float> y)
+    {
+        var half = new Vector<float>(0.5f);
+        var one = Vector<float>.One;
+        int i = 0;
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            (half * new Vector<float>(x[i..]) * (one + new Vector<float>(t[i..]))).CopyTo(y[i..]);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            y[i] = 0.5f * x[i] * (1f + t[i]);
+        }
+    }
+
+    /// <summary>target[i] += g · (½(1 + t) + ½ x (1 − t²) √(2/π)(1 + 3·0.044715 x²)), the GELU derivative, with t = tanh(u).</summary>
+    public static void AddGeluDerivative(ReadOnlySpan<float> x, ReadOnlySpan<float> t, ReadOnlySpan<float> g, Span<float> target)
+    {
+        var half = new Vector<float>(0.5f);
+        var one = Vector<float>.One;
+        var slope = new Vector<float>(GeluSlope);
+        var cubic3 = new Vector<float>(3f * GeluCubic);
+        int i = 0;
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var xv = new Vector<float>(x[i..]);
+            var tv = new Vector<float>(t[i..]);
+            var derivative = (half * (one + tv)) + (half * xv * (one - (tv * tv)) * slope * (one + (cubic3 * (xv * xv))));
+            (new Vector<float>(target[i..]) + (new Vector<float>(g[i..]) * derivative)).CopyTo(target[i..]);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            float xi = x[i], ti = t[i];
+            float derivative = (0.5f * (1f + ti)) + (0.5f * xi * (1f - (ti * ti)) * GeluSlope * (1f + (3f * GeluCubic * (xi * xi))));
+            target[i] += g[i] * derivative;
+        }
+    }
 }

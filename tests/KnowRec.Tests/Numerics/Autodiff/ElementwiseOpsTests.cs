@@ -70,6 +70,43 @@ public sealed class ElementwiseOpsTests
     }
 
     [Fact]
+    public void GELU_MatchesTanhApproximation_ReferenceValues()
+    {
+        // torch.nn.functional.gelu(x, approximate="tanh") in float64.
+        float[] x = [-3f, -1f, 0f, 0.5f, 1f, 2f, 4f];
+        double[] expected = [-0.0036373921, -0.1588080094, 0, 0.3457140098, 0.8411919906, 1.9545976941, 3.9999297541];
+
+        var y = Ops.GELU(_tape, Tensor.FromArray(x, [7]));
+
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.Equal(expected[i], y.Data[i], 1e-6);
+        }
+    }
+
+    [Fact]
+    public void GELU_MatchesDoubleFormula_AcrossVectorBodyAndTail()
+    {
+        // 1,000 elements: whole scratch chunks, SIMD bodies and scalar tails.
+        var x = R([10, 100], 11, scale: 6f);
+
+        var y = Ops.GELU(_tape, x);
+
+        for (int i = 0; i < x.Length; i++)
+        {
+            double v = x.Data[i];
+            double expected = 0.5 * v * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (v + (0.044715 * v * v * v))));
+            Assert.Equal(expected, y.Data[i], 2e-6 * Math.Max(1, Math.Abs(expected)));
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { 4, 5 }, 3f)]
+    [InlineData(new[] { 2, 2, 3 }, 0.5f)]
+    public void GELU_GradientMatchesFiniteDifferences(int[] shape, float scale) =>
+        GradientChecker.Check((t, x) => Ops.GELU(t, x[0]), [R(shape, 12, scale: scale)]);
+
+    [Fact]
     public void L2_MatchesHandComputedValue()
     {
         var x = Tensor.FromArray([3f, -4f], [2]);
@@ -92,7 +129,7 @@ public sealed class ElementwiseOpsTests
         var row = Tensor.Zeros([3], requiresGrad: true);
         var tape = new Tape();
 
-        var total = Ops.Sum(tape, Ops.Sigmoid(tape, Ops.Tanh(tape, Ops.ReLU(tape, Ops.Sub(tape, Ops.Mul(tape, Ops.Scale(tape, empty, 2f), row), row)))));
+        var total = Ops.Sum(tape, Ops.GELU(tape, Ops.Sigmoid(tape, Ops.Tanh(tape, Ops.ReLU(tape, Ops.Sub(tape, Ops.Mul(tape, Ops.Scale(tape, empty, 2f), row), row))))));
         tape.Backward(total);
 
         Assert.Equal([0f], total.Data);

@@ -14,10 +14,49 @@ public sealed class ThreadDeterminismTests
     public void ElementwiseOpsAndLosses_GiveIdenticalOutputsAndGradients_OneAndTwoThreads()
     {
         Assert.True(Rows * Columns > Ops.ParallelThreshold);
-        var one = Run(1, ElementwiseGraph);
-        var two = Run(2, ElementwiseGraph);
+        var one = Run(1, ElementwiseInputs, ElementwiseGraph);
+        var two = Run(2, ElementwiseInputs, ElementwiseGraph);
 
         AssertIdentical(one, two);
+    }
+
+    [Fact]
+    public void ShapeGatherAndCrossEntropyOps_GiveIdenticalOutputsAndGradients_OneAndTwoThreads()
+    {
+        var one = Run(1, ShapeInputs, ShapeGraph);
+        var two = Run(2, ShapeInputs, ShapeGraph);
+
+        AssertIdentical(one, two);
+    }
+
+    [Fact]
+    public void BlockedTransposeAndSoftmaxCrossEntropy_MatchNaiveLoops()
+    {
+        var x = GradientChecker.Random([Rows, Columns], 5, scale: 5f);
+        int[] targets = Enumerable.Range(0, Rows).Select(r => r % 7 == 0 ? Ops.IgnoreIndex : (r * 37) % Columns).ToArray();
+        int kept = targets.Count(t => t >= 0);
+        var tape = new Tape { Threads = 2 };
+
+        var transposed = Ops.Transpose(tape, x);
+        var loss = Ops.SoftmaxCrossEntropy(tape, x, targets);
+        tape.Backward(loss);
+
+        double naiveLoss = 0;
+        for (int r = 0; r < Rows; r++)
+        {
+            double max = x.Data.AsSpan(r * Columns, Columns).ToArray().Max();
+            double logTotal = max + Math.Log(x.Data.AsSpan(r * Columns, Columns).ToArray().Sum(v => Math.Exp(v - max)));
+            naiveLoss += targets[r] < 0 ? 0 : (logTotal - x.Data[(r * Columns) + targets[r]]) / kept;
+            for (int j = 0; j < Columns; j++)
+            {
+                int i = (r * Columns) + j;
+                Assert.Equal(x.Data[i], transposed.Data[(j * Rows) + r]);
+                double gradient = targets[r] < 0 ? 0 : (Math.Exp(x.Data[i] - logTotal) - (j == targets[r] ? 1 : 0)) / kept;
+                Near(gradient, x.Grad![i]);
+            }
+        }
+
+        Near(naiveLoss, loss.Data[0]);
     }
 
     [Fact]
@@ -111,16 +150,45 @@ public sealed class ThreadDeterminismTests
         return Ops.Add(tape, Ops.Add(tape, mse, bce), Ops.Add(tape, rest, Ops.Scale(tape, Ops.Sum(tape, s), 1e-4f)));
     }
 
-    // Builds fresh inputs (same seeds), evaluates the graph on a tape with the given threads, and returns every output and gradient.
-    private static List<float[]> Run(int threads, Func<Tape, Tensor[], Tensor> graph)
+    private static Tensor[] ElementwiseInputs() =>
+    [
+        GradientChecker.Random([Rows, Columns], 10, scale: 2f),
+        GradientChecker.Random([Rows, Columns], 11),
+        GradientChecker.Random([Columns], 12),
+        Tensor.Uniform([Rows, Columns], 0f, 1f, new Random(13), requiresGrad: true),
+    ];
+
+    private static Tensor[] ShapeInputs() =>
+    [
+        GradientChecker.Random([Rows, Columns], 20, scale: 4f),
+        GradientChecker.Random([6, 50, 4, 64], 21, scale: 2f),
+    ];
+
+    // Every op here sees more than Ops.ParallelThreshold elements, so each runs its blocked (and, with 2 threads, parallel) path.
+    private static Tensor ShapeGraph(Tape tape, Tensor[] p)
     {
-        Tensor[] inputs =
-        [
-            GradientChecker.Random([Rows, Columns], 10, scale: 2f),
-            GradientChecker.Random([Rows, Columns], 11),
-            GradientChecker.Random([Columns], 12),
-            Tensor.Uniform([Rows, Columns], 0f, 1f, new Random(13), requiresGrad: true),
-        ];
+        var random = new Random(22);
+        var heads = Ops.GELU(tape, Ops.Transpose(tape, Ops.SwapAxes12(tape, p[1])));        // [6, 4, 64, 50]
+        var rows = Ops.Reshape(tape, heads, [6 * 4 * 64, 50]);
+        int[] picks = Enumerable.Range(0, 3000).Select(_ => random.Next(rows.Rows)).ToArray();
+        int[] targets = Enumerable.Range(0, 3000).Select(_ => random.Next(1400)).ToArray();
+        var gathered = Ops.Gather(tape, rows, picks);                                         // [3000, 50]
+        var scattered = Ops.ScatterAdd(tape, gathered, targets, 1400);                        // [1400, 50]
+        var wide = Ops.Concat(tape, scattered, Ops.Slice(tape, scattered, 10, 30));            // [1400, 80]
+        var tall = Ops.ConcatRows(tape, wide, Ops.SliceRows(tape, wide, 100, 200));            // [1600, 80]
+        var shaped = Ops.Mean(tape, Ops.Mul(tape, tall, tall));
+
+        int[] labels = Enumerable.Range(0, Rows).Select(_ => random.Next(-1, Columns)).ToArray();
+        var full = Ops.SoftmaxCrossEntropy(tape, p[0], labels);
+        float[] q = Enumerable.Range(0, Rows * 21).Select(_ => (float)(0.001 + random.NextDouble())).ToArray();
+        var sampled = Ops.SampledSoftmaxCrossEntropy(tape, Ops.Slice(tape, p[0], 0, 21), q);
+        return Ops.Add(tape, Ops.Add(tape, full, sampled), shaped);
+    }
+
+    // Builds fresh inputs (same seeds), evaluates the graph on a tape with the given threads, and returns every output and gradient.
+    private static List<float[]> Run(int threads, Func<Tensor[]> makeInputs, Func<Tape, Tensor[], Tensor> graph)
+    {
+        var inputs = makeInputs();
         var tape = new Tape { Threads = threads };
         var loss = graph(tape, inputs);
         tape.Backward(loss);
