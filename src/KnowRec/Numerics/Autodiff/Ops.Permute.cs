@@ -147,6 +147,7 @@ public static partial class Ops
         int tiles = (size[p] + TransposeTile - 1) / TransposeTile, tasks = size[a] * size[b] * tiles;
         long work = (long)size[0] * size[1] * size[2] * size[3];
         int perBlock = Math.Max(1, BlockElements / Math.Max(1, TransposeTile * size[3]));
+        int jump = step[3];
         ForBlocks(threads, tasks, perBlock, work, (_, s, e) =>
         {
             for (int task = s; task < e; task++)
@@ -159,11 +160,21 @@ public static partial class Ops
                     int jEnd = Math.Min(size[3], j0 + TransposeTile);
                     for (int i = iStart; i < iEnd; i++)
                     {
-                        int targetRow = to + (i * stride[p]), sourceColumn = from + (i * step[p]);
-                        for (int j = j0; j < jEnd; j++)
+                        var row = target.AsSpan(to + (i * stride[p]) + j0, jEnd - j0);
+                        int from0 = from + (i * step[p]) + (j0 * jump);
+                        if (accumulate)
                         {
-                            float value = source[sourceColumn + (j * step[3])];
-                            target[targetRow + j] = accumulate ? target[targetRow + j] + value : value;
+                            for (int j = 0; j < row.Length; j++)
+                            {
+                                row[j] += source[from0 + (j * jump)];
+                            }
+                        }
+                        else
+                        {
+                            for (int j = 0; j < row.Length; j++)
+                            {
+                                row[j] = source[from0 + (j * jump)];
+                            }
                         }
                     }
                 }

@@ -6,6 +6,9 @@ namespace KnowRec.Numerics.Autodiff;
 /// inference through the same code costs no tape memory. Backward steps add into the inputs' gradients, which is what
 /// makes a tensor used twice (or an embedding row looked up twice) receive the sum of both contributions.
 /// Inputs are read again during the backward pass: do not modify their <see cref="Tensor.Data"/> before it.
+/// Work above about 64k elements is cut into fixed blocks that up to <see cref="Tape.Threads"/> threads share; the blocks,
+/// and the order in which partial sums are combined, depend only on the shapes, so results are bit-identical for any
+/// thread count.
 /// </remarks>
 public static partial class Ops
 {
