@@ -22,44 +22,6 @@ public static partial class Ops
             throw new ArgumentException($"The embedding table must be a matrix, not shape {table.ShapeText}.", nameof(table));
         }
 
-        int vocabulary = table.Rows, width = table.Columns;
-        foreach (int index in indices)
-        {
-            if ((uint)index >= (uint)vocabulary)
-            {
-                throw new ArgumentOutOfRangeException(nameof(indices), index, $"Index outside the table's {vocabulary} rows.");
-            }
-        }
-
-        // A private copy, so that a caller reusing its index buffer cannot redirect the backward scatter.
-        int[] rows = (int[])indices.Clone();
-        var output = Tensor.Zeros([rows.Length, width], table.RequiresGrad);
-        for (int r = 0; r < rows.Length; r++)
-        {
-            table.Data.AsSpan(rows[r] * width, width).CopyTo(output.Data.AsSpan(r * width, width));
-        }
-
-        if (output.RequiresGrad)
-        {
-            tape.Record(() =>
-            {
-                if (output.Grad is not { } g)
-                {
-                    return;
-                }
-
-                var gt = table.EnsureGradRows(rows);
-                for (int r = 0; r < rows.Length; r++)
-                {
-                    int source = r * width, target = rows[r] * width;
-                    for (int j = 0; j < width; j++)
-                    {
-                        gt[target + j] += g[source + j];
-                    }
-                }
-            });
-        }
-
-        return output;
+        return GatherRows(tape, table, CheckedIndices(indices, table.Rows, nameof(indices)));
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace KnowRec.Numerics.Autodiff;
 
 public static partial class Ops
@@ -19,16 +21,13 @@ public static partial class Ops
         return Reduce(tape, input, 1.0 / input.Length);
     }
 
-    // scale · Σ input, accumulated in double so long sums do not lose the small terms.
+    // scale · Σ input: float SIMD sums over short fixed chunks, combined in double in a fixed order (see SumBlocks).
     private static Tensor Reduce(Tape tape, Tensor input, double scale)
     {
         CheckNotNull(tape, input);
-        double total = 0;
-        foreach (float value in input.Data)
-        {
-            total += value;
-        }
-
+        int threads = tape.Threads;
+        var x = input.Data;
+        double total = SumBlocks(threads, x.Length, (s, e) => TensorPrimitives.Sum(x.AsSpan(s..e)));
         var output = Tensor.FromArray([(float)(total * scale)], [1], input.RequiresGrad);
         if (output.RequiresGrad)
         {
@@ -41,10 +40,7 @@ public static partial class Ops
 
                 float step = (float)(g[0] * scale);
                 var gi = input.EnsureGrad();
-                for (int i = 0; i < gi.Length; i++)
-                {
-                    gi[i] += step;
-                }
+                ForElements(threads, gi.Length, (s, e) => TensorPrimitives.Add(gi.AsSpan(s..e), step, gi.AsSpan(s..e)));
             });
         }
 
