@@ -6,7 +6,7 @@ public static partial class Ops
     /// <param name="tape">Where the backward step is recorded.</param>
     /// <param name="a">Left operand, rank 2, m × k.</param>
     /// <param name="b">Right operand, rank 2, k × n.</param>
-    /// <param name="threads">Most threads for each product; 0 or less means all cores. Pass 1 when training threads run in parallel.</param>
+    /// <param name="threads">Most threads for each product; 0 or less means the tape's <see cref="Tape.Threads"/>. Gemm splits output tiles, so every thread count gives the same bits.</param>
     /// <returns>An m × n matrix.</returns>
     public static Tensor MatMul(Tape tape, Tensor a, Tensor b, int threads = 0)
     {
@@ -18,6 +18,7 @@ public static partial class Ops
         }
 
         int m = a.Rows, k = a.Columns, n = b.Columns;
+        threads = threads > 0 ? threads : tape.Threads;
         var output = Tensor.Zeros([m, n], a.RequiresGrad || b.RequiresGrad);
 
         // Gemm insists on leading dimensions of at least 1 even for empty operands.
