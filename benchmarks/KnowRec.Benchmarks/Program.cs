@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using KnowRec.Benchmarks.Models;
 using KnowRec.Benchmarks.Tuning;
 
 // `tune …` runs the validation grid search (see ValidationGrid); anything else picks benchmarks, e.g.
@@ -6,6 +7,20 @@ using KnowRec.Benchmarks.Tuning;
 if (args is ["tune", .. var rest])
 {
     ValidationGrid.Run(rest);
+    return;
+}
+
+// `lightgcn-epoch …` times lightgcn training epochs on ML-1M (see LightGcnEpochTiming).
+if (args is ["lightgcn-epoch", .. var timing])
+{
+    LightGcnEpochTiming.Run(timing);
+    return;
+}
+
+// `lightgcn-curve …` prints lightgcn's validation NDCG@10 during training (see LightGcnCurve).
+if (args is ["lightgcn-curve", .. var curve])
+{
+    LightGcnCurve.Run(curve);
     return;
 }
 

@@ -3,6 +3,7 @@ using KnowRec.Models.Baseline;
 using KnowRec.Models.Bpr;
 using KnowRec.Models.Ease;
 using KnowRec.Models.Factorization;
+using KnowRec.Models.Graph;
 using KnowRec.Models.Knn;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
@@ -27,6 +28,7 @@ public static class ModelCatalog
         ModelEntry.Create<SvdppOptions>(SvdppModel.KindName, "SVD++: biased MF plus implicit feedback of which items each user rated (Koren 2008); predicts ratings", SvdppModel.Fit, SvdppModel.Load, predictsRatings: true),
         ModelEntry.Create<AlsOptions>(AlsModel.KindName, "Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren, Volinsky 2008)", AlsModel.Fit, AlsModel.Load),
         ModelEntry.Create<BprOptions>(BprModel.KindName, "Bayesian personalised ranking matrix factorisation by SGD (Rendle et al. 2009)", BprModel.Fit, BprModel.Load),
+        ModelEntry.Create<LightGcnOptions>(LightGcnModel.KindName, "LightGCN: embeddings smoothed over the user–item graph, BPR loss, Adam (He et al. 2020)", LightGcnModel.Fit, LightGcnModel.Load),
     ];
 
     /// <summary>The entry for a kind.</summary>

@@ -18,8 +18,12 @@ public sealed class Tensor
     private List<int>? _touchedRows;
     private bool _allRowsTouched;
 
-    private Tensor(int[] shape, float[] data, bool requiresGrad)
+    // The arena active when the tensor was created (see TensorArena): its gradient comes from the same place.
+    private readonly TensorArena? _arena;
+
+    private Tensor(int[] shape, float[] data, bool requiresGrad, TensorArena? arena = null)
     {
+        _arena = arena;
         _shape = shape;
         Data = data;
         RequiresGrad = requiresGrad;
@@ -64,7 +68,8 @@ public sealed class Tensor
     public static Tensor Zeros(int[] shape, bool requiresGrad = false)
     {
         int length = CheckShape(shape);
-        return new Tensor((int[])shape.Clone(), new float[length], requiresGrad);
+        var arena = TensorArena.Current;
+        return new Tensor((int[])shape.Clone(), TensorArena.Allocate(arena, length), requiresGrad, arena);
     }
 
     /// <summary>A tensor over a copy of <paramref name="data"/>, read row-major into <paramref name="shape"/>.</summary>
@@ -80,7 +85,10 @@ public sealed class Tensor
             throw new ArgumentException($"Data has {data.Length} elements but the shape needs {length}.", nameof(data));
         }
 
-        return new Tensor((int[])shape.Clone(), (float[])data.Clone(), requiresGrad);
+        var arena = TensorArena.Current;
+        var copy = TensorArena.Allocate(arena, length);
+        data.CopyTo(copy, 0);
+        return new Tensor((int[])shape.Clone(), copy, requiresGrad, arena);
     }
 
     /// <summary>A tensor with independent normal samples (Box–Muller), reproducible from <paramref name="random"/>.</summary>
@@ -175,7 +183,7 @@ public sealed class Tensor
     internal float[] EnsureGrad()
     {
         _allRowsTouched = true;
-        return Grad ??= new float[Data.Length];
+        return Grad ??= TensorArena.Allocate(_arena, Data.Length);
     }
 
     /// <summary>The gradient buffer, recording that only <paramref name="rows"/> will be written.</summary>
@@ -193,7 +201,7 @@ public sealed class Tensor
             }
         }
 
-        return Grad ??= new float[Data.Length];
+        return Grad ??= TensorArena.Allocate(_arena, Data.Length);
     }
 
     /// <summary>A tensor of another shape over the same <see cref="Data"/> array (no copy).</summary>
@@ -205,7 +213,7 @@ public sealed class Tensor
             throw new ArgumentException($"Cannot view {source.ShapeText} ({source.Length} elements) as [{string.Join(", ", shape)}] ({length}).", nameof(shape));
         }
 
-        return new Tensor((int[])shape.Clone(), source.Data, requiresGrad);
+        return new Tensor((int[])shape.Clone(), source.Data, requiresGrad, TensorArena.Current);
     }
 
     /// <summary>Whether the shape equals <paramref name="other"/>'s.</summary>

@@ -1,0 +1,64 @@
+namespace KnowRec.Models.Graph;
+
+/// <summary>Options of <see cref="LightGcnModel"/> (LightGCN, He et al. 2020).</summary>
+/// <remarks>
+/// Defaults were chosen on a validation split carved from the training part of the ML-1M fixed split (never on its
+/// test part), under the constraint that a fit takes minutes; the tuning is written down in <c>docs/results.md</c>.
+/// </remarks>
+public sealed record LightGcnOptions : IModelOptions
+{
+    /// <summary>Embedding size d (default 64).</summary>
+    public int Factors { get; init; } = 64;
+
+    /// <summary>Propagation layers K (default 3); 0 leaves plain matrix factorisation trained by BPR.</summary>
+    public int Layers { get; init; } = 3;
+
+    /// <summary>Passes over the training pairs; each pair is the positive of one triple per pass (default 40).</summary>
+    public int Epochs { get; init; } = 40;
+
+    /// <summary>Triples per gradient step (default 8192). Every step propagates over the whole graph, so larger batches make an epoch cheaper.</summary>
+    public int BatchSize { get; init; } = 8192;
+
+    /// <summary>Adam step size (default 0.005).</summary>
+    public float LearningRate { get; init; } = 0.005f;
+
+    /// <summary>L2 weight λ on the layer-0 embeddings of each batch's users and items (eq. 15; default 1e-4).</summary>
+    public float Regularization { get; init; } = 1e-4f;
+
+    /// <summary>Seed of the initial embeddings and of the sampling (default 42).</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        if (Factors is < 1 or > 1024)
+        {
+            throw new ArgumentException($"Factors must be in [1, 1024], got {Factors}.", nameof(Factors));
+        }
+
+        if (Layers is < 0 or > 10)
+        {
+            throw new ArgumentException($"Layers must be in [0, 10], got {Layers}.", nameof(Layers));
+        }
+
+        if (Epochs < 1)
+        {
+            throw new ArgumentException($"Epochs must be at least 1, got {Epochs}.", nameof(Epochs));
+        }
+
+        if (BatchSize < 1)
+        {
+            throw new ArgumentException($"BatchSize must be at least 1, got {BatchSize}.", nameof(BatchSize));
+        }
+
+        if (!(LearningRate > 0) || !float.IsFinite(LearningRate))
+        {
+            throw new ArgumentException($"LearningRate must be positive and finite, got {LearningRate}.", nameof(LearningRate));
+        }
+
+        if (!(Regularization >= 0) || !float.IsFinite(Regularization))
+        {
+            throw new ArgumentException($"Regularization must be non-negative and finite, got {Regularization}.", nameof(Regularization));
+        }
+    }
+}
