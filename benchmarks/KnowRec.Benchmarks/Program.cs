@@ -9,4 +9,10 @@ if (args is ["tune", .. var rest])
     return;
 }
 
+if (args is ["tune-ranking", .. var grid])
+{
+    RankingValidationGrid.Run(grid);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(KnowRec.Benchmarks.Data.SplitterBenchmarks).Assembly).Run(args);

@@ -4,6 +4,7 @@ using KnowRec.Models.Bpr;
 using KnowRec.Models.Ease;
 using KnowRec.Models.Factorization;
 using KnowRec.Models.Knn;
+using KnowRec.Models.Neural;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
 using KnowRec.Storage;
@@ -27,6 +28,8 @@ public static class ModelCatalog
         ModelEntry.Create<SvdppOptions>(SvdppModel.KindName, "SVD++: biased MF plus implicit feedback of which items each user rated (Koren 2008); predicts ratings", SvdppModel.Fit, SvdppModel.Load, predictsRatings: true),
         ModelEntry.Create<AlsOptions>(AlsModel.KindName, "Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren, Volinsky 2008)", AlsModel.Fit, AlsModel.Load),
         ModelEntry.Create<BprOptions>(BprModel.KindName, "Bayesian personalised ranking matrix factorisation by SGD (Rendle et al. 2009)", BprModel.Fit, BprModel.Load),
+        ModelEntry.Create<NcfOptions>(NcfModel.KindName, "Neural collaborative filtering, NeuMF = GMF + MLP (He et al. 2017), BCE over sampled negatives, Adam", NcfModel.Fit, NcfModel.Load),
+        ModelEntry.Create<BilinearOptions>(BilinearModel.KindName, "Bilinear f(u,i) = σ(uᵀWi + b_i) over learned user/item vectors, BPR or BCE, Adam", BilinearModel.Fit, BilinearModel.Load),
     ];
 
     /// <summary>The entry for a kind.</summary>
