@@ -15,4 +15,10 @@ if (args is ["tune-ranking", .. var grid])
     return;
 }
 
+if (args is ["neural-curve", .. var curve])
+{
+    NeuralCurve.Run(curve);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(KnowRec.Benchmarks.Data.SplitterBenchmarks).Assembly).Run(args);

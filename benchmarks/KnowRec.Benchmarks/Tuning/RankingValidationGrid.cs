@@ -13,8 +13,9 @@ namespace KnowRec.Benchmarks.Tuning;
 /// rows: the procedure behind the documented defaults of <c>ncf</c>, <c>bilinear</c> and <c>two-tower</c>.
 /// </summary>
 /// <remarks>
-/// <c>dotnet run -c Release --project benchmarks/KnowRec.Benchmarks -- tune-ranking DATA MODEL THREADS NAME=V1,V2 …</c>,
-/// e.g. <c>tune-ranking ml-1m/pieces-LIN452-ReSN ncf 2 Factors=16,32 Epochs=10</c>. DATA is split by its fixed split
+/// <c>dotnet run -c Release --project benchmarks/KnowRec.Benchmarks -- tune-ranking DATA MODEL THREADS NAME=V1;V2 …</c>,
+/// e.g. <c>tune-ranking ml-1m/pieces-LIN452-ReSN ncf 2 "Factors=16;32" "Tower=64,32,16,8;32,16,8"</c> (alternatives are
+/// separated by semicolons, because some values hold commas). DATA is split by its fixed split
 /// when it ships one (else per-user 80/20, seed 42); its TRAIN part is split again per user 80/20 (seed 42), each
 /// combination is fitted on the inner 80 % and scored by NDCG@10 (full ranking, seen items excluded) on the inner 20 %.
 /// Prints one line per combination (with fit wall and CPU seconds and the last epoch's loss), best first at the end.
@@ -27,14 +28,14 @@ public static class RankingValidationGrid
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length < 3)
         {
-            Console.Error.WriteLine("usage: tune-ranking DATA MODEL THREADS [NAME=V1,V2,...]...");
+            Console.Error.WriteLine("usage: tune-ranking DATA MODEL THREADS [NAME=V1;V2;...]...");
             return;
         }
 
         var data = DatasetLoader.Load(DataLocator.Resolve(args[0]));
         var entry = ModelCatalog.Get(args[1]);
         int threads = int.Parse(args[2], CultureInfo.InvariantCulture);
-        var grid = args.Skip(3).Select(a => a.Split('=', 2)).Select(kv => (Name: kv[0], Values: kv[1].Split(','))).ToList();
+        var grid = args.Skip(3).Select(a => a.Split('=', 2)).Select(kv => (Name: kv[0], Values: kv[1].Split(';'))).ToList();
         var outer = data.FixedTestMask is null ? new SplitOptions() : new SplitOptions { Protocol = SplitProtocol.Fixed };
         var train = Splitter.Split(data, outer)[0].Train;
         var inner = Splitter.Split(train, new SplitOptions { Protocol = SplitProtocol.UserRatio, TestRatio = 0.2, Seed = 42 })[0];

@@ -30,6 +30,7 @@ public static class ModelCatalog
         ModelEntry.Create<BprOptions>(BprModel.KindName, "Bayesian personalised ranking matrix factorisation by SGD (Rendle et al. 2009)", BprModel.Fit, BprModel.Load),
         ModelEntry.Create<NcfOptions>(NcfModel.KindName, "Neural collaborative filtering, NeuMF = GMF + MLP (He et al. 2017), BCE over sampled negatives, Adam", NcfModel.Fit, NcfModel.Load),
         ModelEntry.Create<BilinearOptions>(BilinearModel.KindName, "Bilinear f(u,i) = σ(uᵀWi + b_i) over learned user/item vectors, BPR or BCE, Adam", BilinearModel.Fit, BilinearModel.Load),
+        ModelEntry.Create<TwoTowerOptions>(TwoTowerModel.KindName, "Two-tower retrieval: user and item towers over ids plus genres/attributes or given features, sampled softmax (Yi et al. 2019)", TwoTowerModel.Fit, TwoTowerModel.Load),
     ];
 
     /// <summary>The entry for a kind.</summary>

@@ -12,7 +12,16 @@ public sealed partial class BilinearModel
     /// <summary>Fits the model on <paramref name="train"/>.</summary>
     /// <exception cref="ModelFitException">The loss became NaN or infinite (lower the learning rate).</exception>
     /// <exception cref="OperationCanceledException">The context's token was cancelled.</exception>
-    public static BilinearModel Fit(Dataset train, BilinearOptions? options = null, TrainingContext? context = null)
+    public static BilinearModel Fit(Dataset train, BilinearOptions? options = null, TrainingContext? context = null) => Fit(train, options, context, null);
+
+    /// <summary>Fits the model, handing <paramref name="afterEpoch"/> a model of the weights after each epoch (learning curves, early stopping).</summary>
+    /// <param name="train">Training interactions.</param>
+    /// <param name="options">Options (defaults when null).</param>
+    /// <param name="context">Threads, progress and cancellation.</param>
+    /// <param name="afterEpoch">Called after each epoch with its report and a fitted model of the weights so far; null for none.</param>
+    /// <exception cref="ModelFitException">The loss became NaN or infinite (lower the learning rate).</exception>
+    /// <exception cref="OperationCanceledException">The context's token was cancelled.</exception>
+    public static BilinearModel Fit(Dataset train, BilinearOptions? options, TrainingContext? context, Action<EpochReport, BilinearModel>? afterEpoch)
     {
         ArgumentNullException.ThrowIfNull(train);
         options ??= new BilinearOptions();
@@ -32,24 +41,33 @@ public sealed partial class BilinearModel
         }
 
         var biases = Init.Zeros([matrix.Items, 1]).EnableSparseGradient();
+
+        // A user without training interactions still holds the random start: a copy with u = 0 gives the bias order.
+        BilinearModel Snapshot()
+        {
+            var userVectors = (float[])users.Data.Clone();
+            NcfModel.ZeroRowsOfEmptyUsers(matrix, userVectors, d);
+            return new BilinearModel(train.Users, train.Items, matrix, options, userVectors, (float[])items.Data.Clone(), (float[])weight.Data.Clone(), (float[])biases.Data.Clone());
+        }
+
         if (matrix.NonZeros > 0 && matrix.Items > 1)
         {
             var network = new Network(users, items, weight, biases);
+            Action<EpochReport>? after = afterEpoch is null ? null : report => afterEpoch(report, Snapshot());
             if (options.Loss == BilinearLoss.Bpr)
             {
-                TrainPairwise(network, matrix, options, context);
+                TrainPairwise(network, matrix, options, context, after);
             }
             else
             {
-                TrainPointwise(network, matrix, options, context);
+                TrainPointwise(network, matrix, options, context, after);
             }
         }
 
-        NcfModel.ZeroRowsOfEmptyUsers(matrix, users);
-        return new BilinearModel(train.Users, train.Items, matrix, options, users.Data, items.Data, weight.Data, biases.Data);
+        return Snapshot();
     }
 
-    private static void TrainPairwise(Network network, InteractionMatrix matrix, BilinearOptions options, TrainingContext context)
+    private static void TrainPairwise(Network network, InteractionMatrix matrix, BilinearOptions options, TrainingContext context, Action<EpochReport>? afterEpoch)
     {
         var tape = new Tape { Threads = EpochLoop.Threads(context) };
         var adam = new Adam(network.Parameters, options.LearningRate, weightDecay: options.WeightDecay);
@@ -74,10 +92,10 @@ public sealed partial class BilinearModel
             }
 
             return total / users.Length;
-        });
+        }, afterEpoch);
     }
 
-    private static void TrainPointwise(Network network, InteractionMatrix matrix, BilinearOptions options, TrainingContext context)
+    private static void TrainPointwise(Network network, InteractionMatrix matrix, BilinearOptions options, TrainingContext context, Action<EpochReport>? afterEpoch)
     {
         var tape = new Tape { Threads = EpochLoop.Threads(context) };
         var adam = new Adam(network.Parameters, options.LearningRate, weightDecay: options.WeightDecay);
@@ -96,7 +114,7 @@ public sealed partial class BilinearModel
             }
 
             return total / users.Length;
-        });
+        }, afterEpoch);
     }
 
     private static double Step(Tape tape, Adam adam, Tensor loss)
