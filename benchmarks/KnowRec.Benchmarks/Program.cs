@@ -24,4 +24,16 @@ if (args is ["lightgcn-curve", .. var curve])
     return;
 }
 
+if (args is ["tune-ranking", .. var grid])
+{
+    RankingValidationGrid.Run(grid);
+    return;
+}
+
+if (args is ["neural-curve", .. var neural])
+{
+    NeuralCurve.Run(neural);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(KnowRec.Benchmarks.Data.SplitterBenchmarks).Assembly).Run(args);
