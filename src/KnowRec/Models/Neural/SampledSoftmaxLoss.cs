@@ -1,5 +1,5 @@
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using KnowRec.Numerics.Autodiff;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace KnowRec.Models.Neural;
 

@@ -98,4 +98,16 @@ public static partial class Ops
 
         return output;
     }
+
+    // The logistic function split by sign so that exp never sees a large positive argument.
+    private static float Logistic(float x)
+    {
+        if (x >= 0f)
+        {
+            return 1f / (1f + MathF.Exp(-x));
+        }
+
+        float e = MathF.Exp(x);
+        return e / (1f + e);
+    }
 }
