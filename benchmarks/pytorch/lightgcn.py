@@ -5,8 +5,9 @@ The counterpart of KnowRec's `lightgcn` with the same data, model, batch, negati
   * graph: users + items nodes, D^-1/2 A D^-1/2 over the training pairs (eq. 7), as torch sparse (COO, as the paper's
     code, or CSR);
   * E = mean of E^(0..K), E^(k+1) = Ã E^(k) (eqs. 3-4), propagated over the whole graph for every batch;
-  * each epoch visits every training pair once in a random order; its negative is an item the user has not seen,
-    drawn uniformly (rejection sampling);
+  * an epoch draws as many triples as training pairs: every pair once in a random order (--sampling pairs), or a
+    uniform user with a history and one of their items (--sampling users, the paper's code); the negative is an item
+    the user has not seen, drawn uniformly (rejection sampling);
   * loss: mean softplus(x- - x+) + λ/(2B) Σ ||e^(0)||² over the batch's users, positives and negatives (eq. 15);
   * Adam, initial embeddings N(0, 0.1²).
 
@@ -63,9 +64,11 @@ def main():
     parser.add_argument("--factors", type=int, default=64)
     parser.add_argument("--layers", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=8192)
-    parser.add_argument("--learning-rate", type=float, default=0.005)
-    parser.add_argument("--regularization", type=float, default=1e-4)
-    parser.add_argument("--layout", choices=["coo", "csr"], default="coo")
+    parser.add_argument("--learning-rate", type=float, default=0.01)
+    parser.add_argument("--regularization", type=float, default=1e-3)
+    parser.add_argument("--sampling", choices=["pairs", "users"], default="users")
+    parser.add_argument("--layout", choices=["coo", "csr"], default="coo",
+                        help="sparse layout of the graph; coo is the paper's code (torch 1.13's CSR backward was slower still)")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
 
@@ -76,6 +79,8 @@ def main():
     pairs = len(users)
     graph = normalized_graph(users, items, n_users, n_items, args.layout)
     seen = np.sort(users * n_items + items)  # codes of training pairs, for rejecting seen negatives
+    starts = np.searchsorted(users, np.arange(n_users + 1))  # pairs are grouped by user, as train.txt lists them
+    active = np.flatnonzero(np.diff(starts) > 0)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; {n_users} users, {n_items} items, "
           f"{pairs} pairs; {vars(args)}", flush=True)
 
@@ -84,7 +89,11 @@ def main():
     seconds = []
     for epoch in range(args.epochs):
         start = time.perf_counter()
-        order = rng.permutation(pairs)
+        if args.sampling == "pairs":
+            order = rng.permutation(pairs)
+        else:
+            chosen = active[rng.integers(len(active), size=pairs)]
+            order = starts[chosen] + (rng.random(pairs) * (starts[chosen + 1] - starts[chosen])).astype(np.int64)
         total = 0.0
         for b in range(0, pairs, args.batch_size):
             batch = order[b:b + args.batch_size]

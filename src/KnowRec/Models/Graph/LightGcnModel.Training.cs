@@ -111,15 +111,24 @@ public sealed partial class LightGcnModel
         private readonly NegativeItemSampler _sampler = NegativeItemSampler.Uniform(matrix.Items);
         private readonly int[] _order = [.. Enumerable.Range(0, matrix.NonZeros)];
         private readonly int[] _owners = Owners(matrix);
+        private readonly int[] _activeUsers = [.. Enumerable.Range(0, matrix.Users).Where(u => matrix.CountOf(u) > 0)];
 
         // Every step creates the same large tensors (layers, their sums and gradients): the arena lends them again.
         private readonly TensorArena _arena = new();
 
-        /// <summary>One pass over the training pairs in a seeded random order; returns the mean loss per triple.</summary>
+        /// <summary>One epoch: as many triples as training pairs, drawn as <see cref="LightGcnOptions.Sampling"/> says; returns the mean loss per triple.</summary>
         public double RunEpoch(int epoch, CancellationToken cancellation)
         {
             var random = new SplitMix64(SplitMix64.Derive(options.Seed, epoch));
-            Shuffle(ref random);
+            if (options.Sampling == LightGcnSampling.Pairs)
+            {
+                Shuffle(ref random);
+            }
+            else
+            {
+                DrawByUser(ref random);
+            }
+
             double total = 0;
             int pairs = _order.Length;
             for (int start = 0; start < pairs; start += options.BatchSize)
@@ -166,6 +175,17 @@ public sealed partial class LightGcnModel
             _adam.Step();
             _adam.ZeroGrad();
             return objective.Data[0];
+        }
+
+        // Entries of pairs drawn user first: a uniform active user, then a uniform entry of their row.
+        private void DrawByUser(ref SplitMix64 random)
+        {
+            var starts = matrix.RowStarts;
+            for (int s = 0; s < _order.Length; s++)
+            {
+                int user = _activeUsers[random.NextInt(_activeUsers.Length)];
+                _order[s] = starts[user] + random.NextInt(starts[user + 1] - starts[user]);
+            }
         }
 
         private void Shuffle(ref SplitMix64 random)

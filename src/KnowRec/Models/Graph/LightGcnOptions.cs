@@ -13,17 +13,20 @@ public sealed record LightGcnOptions : IModelOptions
     /// <summary>Propagation layers K (default 3); 0 leaves plain matrix factorisation trained by BPR.</summary>
     public int Layers { get; init; } = 3;
 
-    /// <summary>Passes over the training pairs; each pair is the positive of one triple per pass (default 40).</summary>
-    public int Epochs { get; init; } = 40;
+    /// <summary>Epochs; each draws as many triples as there are training pairs (default 80).</summary>
+    public int Epochs { get; init; } = 80;
 
     /// <summary>Triples per gradient step (default 8192). Every step propagates over the whole graph, so larger batches make an epoch cheaper.</summary>
     public int BatchSize { get; init; } = 8192;
 
-    /// <summary>Adam step size (default 0.005).</summary>
-    public float LearningRate { get; init; } = 0.005f;
+    /// <summary>Adam step size (default 0.01).</summary>
+    public float LearningRate { get; init; } = 0.01f;
 
-    /// <summary>L2 weight λ on the layer-0 embeddings of each batch's users and items (eq. 15; default 1e-4).</summary>
-    public float Regularization { get; init; } = 1e-4f;
+    /// <summary>L2 weight λ on the layer-0 embeddings of each batch's users and items (eq. 15; default 1e-3, the paper's code uses 1e-4).</summary>
+    public float Regularization { get; init; } = 1e-3f;
+
+    /// <summary>How each triple's user and positive item are drawn (default <see cref="LightGcnSampling.Users"/>, as the paper's code).</summary>
+    public LightGcnSampling Sampling { get; init; } = LightGcnSampling.Users;
 
     /// <summary>Seed of the initial embeddings and of the sampling (default 42).</summary>
     public int Seed { get; init; } = 42;
@@ -54,6 +57,11 @@ public sealed record LightGcnOptions : IModelOptions
         if (!(LearningRate > 0) || !float.IsFinite(LearningRate))
         {
             throw new ArgumentException($"LearningRate must be positive and finite, got {LearningRate}.", nameof(LearningRate));
+        }
+
+        if (!Enum.IsDefined(Sampling))
+        {
+            throw new ArgumentException($"Sampling must be Pairs or Users, got {Sampling}.", nameof(Sampling));
         }
 
         if (!(Regularization >= 0) || !float.IsFinite(Regularization))

@@ -123,6 +123,7 @@ public sealed class LightGcnModelTests
             baseline with { BatchSize = 5 },
             baseline with { LearningRate = 0.01f },
             baseline with { Regularization = 0.5f },
+            baseline with { Sampling = LightGcnSampling.Pairs },
             baseline with { Seed = 7 },
         ];
         float reference = LightGcnModel.Fit(data, baseline, OneThread).Score(0, 1);
@@ -175,6 +176,7 @@ public sealed class LightGcnModelTests
     [InlineData("BatchSize", "0")]
     [InlineData("LearningRate", "0")]
     [InlineData("Regularization", "-1")]
+    [InlineData("Sampling", "7")]
     public void Validate_NamesTheProperty_ForBadValue(string name, string value)
     {
         var e = Assert.Throws<ArgumentException>(() => OptionsBinder.Bind<LightGcnOptions>(new Dictionary<string, string> { [name] = value }));
