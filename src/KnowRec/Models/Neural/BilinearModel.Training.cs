@@ -74,16 +74,20 @@ public sealed partial class BilinearModel
         var sampler = NegativeItemSampler.Uniform(matrix.Items);
         var owners = ExampleSampler.Owners(matrix);
         var minusOne = Tensor.FromArray([-1f], [1]);
+        var score = network.Scorer(tape.Threads);
         EpochLoop.Run(KindName, options.Epochs, options.LearningRate, context, epoch =>
         {
             var (users, positives, negatives) = ExampleSampler.Pairwise(matrix, owners, sampler, options.Negatives, SplitMix64.Derive(options.Seed, epoch));
+            var random = new SplitMix64(SplitMix64.Derive(options.Seed, -1 - epoch));
             double total = 0;
             foreach (var (start, count) in EpochLoop.Batches(users.Length, options.BatchSize))
             {
                 context.Cancellation.ThrowIfCancellationRequested();
-                var projected = network.ProjectUsers(tape, users[start..(start + count)]);
+                int[] batchUsers = users[start..(start + count)], batchNegatives = negatives[start..(start + count)];
+                HardNegatives.Harden(batchUsers, batchNegatives, _ => true, options.NegativeCandidates, matrix, sampler, ref random, score);
+                var projected = network.ProjectUsers(tape, batchUsers);
                 var positive = network.Logits(tape, projected, positives[start..(start + count)]);
-                var negative = network.Logits(tape, projected, negatives[start..(start + count)]);
+                var negative = network.Logits(tape, projected, batchNegatives);
 
                 // −ln σ(x_ui − x_uj) is the log loss of the difference against label 1.
                 var difference = Ops.Add(tape, positive, Ops.Mul(tape, negative, minusOne));
@@ -101,15 +105,20 @@ public sealed partial class BilinearModel
         var adam = new Adam(network.Parameters, options.LearningRate, weightDecay: options.WeightDecay);
         var sampler = NegativeItemSampler.Uniform(matrix.Items);
         var owners = ExampleSampler.Owners(matrix);
+        var score = network.Scorer(tape.Threads);
         EpochLoop.Run(KindName, options.Epochs, options.LearningRate, context, epoch =>
         {
             var (users, items, labels) = ExampleSampler.Pointwise(matrix, owners, sampler, options.Negatives, SplitMix64.Derive(options.Seed, epoch));
+            var random = new SplitMix64(SplitMix64.Derive(options.Seed, -1 - epoch));
             double total = 0;
             foreach (var (start, count) in EpochLoop.Batches(users.Length, options.BatchSize))
             {
                 context.Cancellation.ThrowIfCancellationRequested();
-                var logits = network.Logits(tape, network.ProjectUsers(tape, users[start..(start + count)]), items[start..(start + count)]);
-                var loss = Ops.BinaryCrossEntropyWithLogits(tape, logits, Tensor.FromArray(labels[start..(start + count)], [count, 1]));
+                int[] batchUsers = users[start..(start + count)], batchItems = items[start..(start + count)];
+                float[] batchLabels = labels[start..(start + count)];
+                HardNegatives.Harden(batchUsers, batchItems, k => batchLabels[k] == 0f, options.NegativeCandidates, matrix, sampler, ref random, score);
+                var logits = network.Logits(tape, network.ProjectUsers(tape, batchUsers), batchItems);
+                var loss = Ops.BinaryCrossEntropyWithLogits(tape, logits, Tensor.FromArray(batchLabels, [count, 1]));
                 total += Step(tape, adam, loss) * count;
             }
 
@@ -139,6 +148,18 @@ public sealed partial class BilinearModel
 
         // uᵀW for a batch of users, [batch, d]: one product, shared by the positive and the negative of a pair.
         public Tensor ProjectUsers(Tape tape, int[] batch) => Ops.MatMul(tape, Ops.EmbeddingLookup(tape, users, batch), weight, tape.Threads);
+
+        // Scores of (user, item) pairs from a forward pass that is never differentiated (for dynamic negative sampling).
+        public Func<int[], int[], float[]> Scorer(int threads)
+        {
+            var scoring = new Tape { Threads = threads };
+            return (batchUsers, batchItems) =>
+            {
+                var logits = Logits(scoring, ProjectUsers(scoring, batchUsers), batchItems);
+                scoring.Clear();
+                return logits.Data;
+            };
+        }
 
         // uᵀWi + b_i, [batch, 1].
         public Tensor Logits(Tape tape, Tensor projected, int[] batch)

@@ -16,6 +16,12 @@ public sealed record BilinearOptions : IModelOptions
     /// <summary>Unseen items sampled per positive pair each epoch: one BPR pair or one BCE negative each (default 4).</summary>
     public int Negatives { get; init; } = 4;
 
+    /// <summary>
+    /// Unseen candidates drawn for each negative; the one the current model scores highest is used (dynamic negative
+    /// sampling, Zhang et al. 2013). 1 is plain uniform sampling (default 1).
+    /// </summary>
+    public int NegativeCandidates { get; init; } = 1;
+
     /// <summary>Passes over the positive pairs (default 20).</summary>
     public int Epochs { get; init; } = 20;
 
@@ -41,6 +47,7 @@ public sealed record BilinearOptions : IModelOptions
         }
 
         NeuralChecks.Range(Negatives, 1, 1000, nameof(Negatives));
+        NeuralChecks.Range(NegativeCandidates, 1, 1000, nameof(NegativeCandidates));
         NeuralChecks.Range(Epochs, 1, 100_000, nameof(Epochs));
         NeuralChecks.Range(BatchSize, 1, 1 << 20, nameof(BatchSize));
         NeuralChecks.Positive(LearningRate, nameof(LearningRate));

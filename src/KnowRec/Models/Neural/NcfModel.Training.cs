@@ -55,15 +55,29 @@ public sealed partial class NcfModel
         var adam = new Adam(network.Parameters, options.LearningRate, weightDecay: options.WeightDecay);
         var sampler = NegativeItemSampler.Uniform(matrix.Items);
         var owners = ExampleSampler.Owners(matrix);
+
+        // Candidate scores for dynamic negative sampling come from a forward pass that is never differentiated.
+        var scoring = new Tape { Threads = tape.Threads };
+        float[] Score(int[] users, int[] items)
+        {
+            var logits = network.Forward(scoring, users, items);
+            scoring.Clear();
+            return logits.Data;
+        }
+
         EpochLoop.Run(KindName, options.Epochs, options.LearningRate, context, epoch =>
         {
             var (users, items, labels) = ExampleSampler.Pointwise(matrix, owners, sampler, options.Negatives, SplitMix64.Derive(options.Seed, epoch));
+            var random = new SplitMix64(SplitMix64.Derive(options.Seed, -1 - epoch));
             double total = 0;
             foreach (var (start, count) in EpochLoop.Batches(users.Length, options.BatchSize))
             {
                 context.Cancellation.ThrowIfCancellationRequested();
-                var logits = network.Forward(tape, users[start..(start + count)], items[start..(start + count)]);
-                var loss = Ops.BinaryCrossEntropyWithLogits(tape, logits, Tensor.FromArray(labels[start..(start + count)], [count, 1]));
+                int[] batchUsers = users[start..(start + count)], batchItems = items[start..(start + count)];
+                float[] batchLabels = labels[start..(start + count)];
+                HardNegatives.Harden(batchUsers, batchItems, k => batchLabels[k] == 0f, options.NegativeCandidates, matrix, sampler, ref random, Score);
+                var logits = network.Forward(tape, batchUsers, batchItems);
+                var loss = Ops.BinaryCrossEntropyWithLogits(tape, logits, Tensor.FromArray(batchLabels, [count, 1]));
                 adam.ZeroGrad();
                 tape.Backward(loss);
                 adam.Step();

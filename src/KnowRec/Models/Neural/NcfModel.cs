@@ -10,7 +10,10 @@ namespace KnowRec.Models.Neural;
 /// </summary>
 /// <remarks>
 /// Trained pointwise by binary cross-entropy with logits on every observed pair and <see cref="NcfOptions.Negatives"/>
-/// unseen items sampled afresh per epoch (Section 4.1), with Adam, from scratch (no GMF/MLP pre-training). Written
+/// unseen items sampled afresh per epoch (Section 4.1), with Adam, from scratch (no GMF/MLP pre-training). Unlike the
+/// paper, each negative is by default the best-scoring of <see cref="NcfOptions.NegativeCandidates"/> unseen draws
+/// (dynamic negative sampling, Zhang et al. 2013), which ranked clearly better on validation; 1 restores uniform
+/// sampling. Written
 /// without a concatenation op: W·[p; q] = W_u·p + W_i·q and hᵀ[φ_GMF; φ_MLP] = h_Gᵀφ_GMF + h_Mᵀφ_MLP exactly (see
 /// <see cref="NcfNetwork"/>). <see cref="ScoringRecommender.Score"/> returns the logit, whose sigmoid is ŷ_ui; ranking is
 /// the same. Scoring precomputes W_u·p_u + b and W_i·q_i, so a (user, item) pair costs the tower's upper layers only.

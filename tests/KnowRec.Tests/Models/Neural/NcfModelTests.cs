@@ -68,6 +68,7 @@ public sealed class NcfModelTests
             baseline with { Factors = 6 },
             baseline with { Tower = "8,4,2" },
             baseline with { Negatives = 2 },
+            baseline with { NegativeCandidates = 3 },
             baseline with { Epochs = 3 },
             baseline with { BatchSize = 32 },
             baseline with { LearningRate = 0.01f },
@@ -109,6 +110,7 @@ public sealed class NcfModelTests
     [InlineData("Tower", "64,x")]
     [InlineData("Tower", "64,0")]
     [InlineData("Negatives", "0")]
+    [InlineData("NegativeCandidates", "0")]
     [InlineData("Epochs", "0")]
     [InlineData("BatchSize", "0")]
     [InlineData("LearningRate", "0")]
