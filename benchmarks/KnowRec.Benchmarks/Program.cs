@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using KnowRec.Benchmarks.Timing;
 using KnowRec.Benchmarks.Tuning;
 
 // `tune …` runs the validation grid search (see ValidationGrid); anything else picks benchmarks, e.g.
@@ -6,6 +7,13 @@ using KnowRec.Benchmarks.Tuning;
 if (args is ["tune", .. var rest])
 {
     ValidationGrid.Run(rest);
+    return;
+}
+
+// `epochs …` times the training epochs of a model (see EpochTimer).
+if (args is ["epochs", .. var timing])
+{
+    EpochTimer.Run(timing);
     return;
 }
 

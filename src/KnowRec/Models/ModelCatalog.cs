@@ -6,6 +6,7 @@ using KnowRec.Models.Factorization;
 using KnowRec.Models.Knn;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
+using KnowRec.Models.Sequential;
 using KnowRec.Storage;
 
 namespace KnowRec.Models;
@@ -27,6 +28,7 @@ public static class ModelCatalog
         ModelEntry.Create<SvdppOptions>(SvdppModel.KindName, "SVD++: biased MF plus implicit feedback of which items each user rated (Koren 2008); predicts ratings", SvdppModel.Fit, SvdppModel.Load, predictsRatings: true),
         ModelEntry.Create<AlsOptions>(AlsModel.KindName, "Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren, Volinsky 2008)", AlsModel.Fit, AlsModel.Load),
         ModelEntry.Create<BprOptions>(BprModel.KindName, "Bayesian personalised ranking matrix factorisation by SGD (Rendle et al. 2009)", BprModel.Fit, BprModel.Load),
+        ModelEntry.Create<SasRecOptions>(SasRecModel.KindName, "SASRec: causal self-attention over each user's time-ordered history, next-item BCE (Kang & McAuley 2018)", SasRecModel.Fit, SasRecModel.Load),
     ];
 
     /// <summary>The entry for a kind.</summary>

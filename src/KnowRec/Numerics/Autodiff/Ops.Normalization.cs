@@ -34,7 +34,7 @@ public static partial class Ops
         float[] x = input.Data, y = output.Data, gd = gain.Data, bd = bias.Data;
 
         // The normalised rows x̂ and 1/σ per row are kept for the backward step.
-        var normalised = new float[x.Length];
+        var normalised = TensorArena.Allocate(x.Length);
         var inverseDeviation = new float[rows];
         ForEachBatchItem(tape.Threads, rows, r =>
         {

@@ -18,11 +18,15 @@ public sealed class Tensor
     private List<int>? _touchedRows;
     private bool _allRowsTouched;
 
+    // The arena whose scope was open when this tensor was made; its gradient comes from there too (see TensorArena).
+    private readonly TensorArena? _arena;
+
     private Tensor(int[] shape, float[] data, bool requiresGrad)
     {
         _shape = shape;
         Data = data;
         RequiresGrad = requiresGrad;
+        _arena = TensorArena.Current;
     }
 
     /// <summary>The elements in row-major order.</summary>
@@ -64,7 +68,7 @@ public sealed class Tensor
     public static Tensor Zeros(int[] shape, bool requiresGrad = false)
     {
         int length = CheckShape(shape);
-        return new Tensor((int[])shape.Clone(), new float[length], requiresGrad);
+        return new Tensor((int[])shape.Clone(), NewArray(length), requiresGrad);
     }
 
     /// <summary>A tensor over a copy of <paramref name="data"/>, read row-major into <paramref name="shape"/>.</summary>
@@ -80,7 +84,9 @@ public sealed class Tensor
             throw new ArgumentException($"Data has {data.Length} elements but the shape needs {length}.", nameof(data));
         }
 
-        return new Tensor((int[])shape.Clone(), (float[])data.Clone(), requiresGrad);
+        var copy = NewArray(length);
+        data.CopyTo(copy, 0);
+        return new Tensor((int[])shape.Clone(), copy, requiresGrad);
     }
 
     /// <summary>A tensor with independent normal samples (Box–Muller), reproducible from <paramref name="random"/>.</summary>
@@ -175,7 +181,7 @@ public sealed class Tensor
     internal float[] EnsureGrad()
     {
         _allRowsTouched = true;
-        return Grad ??= new float[Data.Length];
+        return Grad ??= NewGradient();
     }
 
     /// <summary>The gradient buffer, recording that only <paramref name="rows"/> will be written.</summary>
@@ -193,7 +199,7 @@ public sealed class Tensor
             }
         }
 
-        return Grad ??= new float[Data.Length];
+        return Grad ??= NewGradient();
     }
 
     /// <summary>A tensor of another shape over the same <see cref="Data"/> array (no copy).</summary>
@@ -213,6 +219,12 @@ public sealed class Tensor
 
     /// <summary>The shape as text, for error messages.</summary>
     internal string ShapeText => "[" + string.Join(", ", _shape) + "]";
+
+    // From the open arena scope, if any; a tensor made outside a scope (a parameter) never takes from one.
+    private static float[] NewArray(int length) => TensorArena.Allocate(length);
+
+    private float[] NewGradient() =>
+        _arena is not null && ReferenceEquals(_arena, TensorArena.Current) ? _arena.Rent(Data.Length) : new float[Data.Length];
 
     private static int CheckShape(int[] shape)
     {
