@@ -19,29 +19,29 @@ public sealed class TensorArena
     private const int SmallestPooled = 4096;
 
     [ThreadStatic]
-    private static TensorArena? t_current;
+    private static TensorArena? _current;
 
     private readonly Dictionary<int, Stack<float[]>> _free = [];
     private readonly List<float[]> _lent = [];
 
     /// <summary>The arena whose scope is open on this thread, if any.</summary>
-    internal static TensorArena? Current => t_current;
+    internal static TensorArena? Current => _current;
 
     /// <summary>Opens a scope on this thread; dispose it when the step's tensors are no longer needed.</summary>
     /// <exception cref="InvalidOperationException">A scope is already open on this thread.</exception>
     public Scope Begin()
     {
-        if (t_current is not null)
+        if (_current is not null)
         {
             throw new InvalidOperationException("A tensor arena scope is already open on this thread.");
         }
 
-        t_current = this;
+        _current = this;
         return new Scope(this);
     }
 
     /// <summary>A zeroed array from the open scope's arena when there is one, else a new array.</summary>
-    internal static float[] Allocate(int length) => t_current?.Rent(length) ?? new float[length];
+    internal static float[] Allocate(int length) => _current?.Rent(length) ?? new float[length];
 
     /// <summary>A zeroed array of exactly <paramref name="length"/> elements, recycled when possible.</summary>
     internal float[] Rent(int length)
@@ -68,7 +68,7 @@ public sealed class TensorArena
 
     private void End()
     {
-        t_current = null;
+        _current = null;
         foreach (var array in _lent)
         {
             if (!_free.TryGetValue(array.Length, out var stack))
