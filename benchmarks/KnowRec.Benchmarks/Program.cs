@@ -10,6 +10,13 @@ if (args is ["tune", .. var rest])
     return;
 }
 
+// `tune-next …` tunes a next-item model on validation rows carved from leave-last-out training rows (see NextItemValidation).
+if (args is ["tune-next", .. var next])
+{
+    NextItemValidation.Run(next);
+    return;
+}
+
 // `epochs …` times the training epochs of a model (see EpochTimer).
 if (args is ["epochs", .. var timing])
 {

@@ -7,12 +7,13 @@ public static partial class Ops
     /// probability 1 − rate and scaled by 1 / (1 − rate), else set to 0, so the expected output equals the input and
     /// inference needs no rescaling.
     /// </summary>
-    /// <param name="tape">Where the backward step is recorded.</param>
+    /// <param name="tape">Where the backward step is recorded; its <see cref="Tape.Threads"/> bounds the threads used.</param>
     /// <param name="input">Tensor of rank 1 to 4.</param>
     /// <param name="rate">Probability of dropping an element, in [0, 1); it is rounded to a multiple of 2⁻¹⁶.</param>
     /// <param name="training">False returns <paramref name="input"/> itself: dropout is the identity at inference.</param>
     /// <param name="seed">
-    /// Seed of the <see cref="SplitMix64"/> stream that draws the mask, 16 bits per element in row-major order; give
+    /// Seed of the mask: elements are drawn in blocks of 4,096, block c from a <see cref="SplitMix64"/> stream seeded by
+    /// mixing the seed with c, 16 bits per element, so blocks can be drawn on any thread with the same result; give
     /// each call its own, e.g. <see cref="SplitMix64.Derive"/>(seed, call number), so masks differ between calls but
     /// repeat between runs.
     /// </param>
@@ -33,14 +34,14 @@ public static partial class Ops
         }
 
         var output = Tensor.Zeros(input.Shape.ToArray(), input.RequiresGrad);
-        ApplyDropout(seed, threshold, input.Data, output.Data);
+        ApplyDropout(tape.Threads, seed, threshold, input.Data, output.Data);
         if (output.RequiresGrad)
         {
             tape.Record(() =>
             {
                 if (output.Grad is { } g)
                 {
-                    ApplyDropout(seed, threshold, g, input.EnsureGrad());
+                    ApplyDropout(tape.Threads, seed, threshold, g, input.EnsureGrad());
                 }
             });
         }
@@ -49,24 +50,30 @@ public static partial class Ops
     }
 
     // target[i] += source[i] / (1 − p) where the i-th 16-bit draw is at least p·2¹⁶ (kept), else adds nothing.
-    private static void ApplyDropout(ulong seed, int threshold, float[] source, float[] target)
+    private static void ApplyDropout(int threads, ulong seed, int threshold, float[] source, float[] target)
     {
+        const int Block = 4096;
         float keep = 65536f / (65536 - threshold);
-        var random = new SplitMix64(seed);
-        ulong bits = 0;
-        for (int i = 0; i < source.Length; i++)
+        ForEachBatchItem(threads, (source.Length + Block - 1) / Block, block =>
         {
-            if ((i & 3) == 0)
+            // Mixing (rather than adding) the block number keeps blocks' streams from being shifted copies of each other.
+            var random = new SplitMix64(new SplitMix64(seed ^ ((ulong)block * 0xD1B54A32D192ED03UL)).Next());
+            int end = Math.Min(source.Length, (block + 1) * Block);
+            ulong bits = 0;
+            for (int i = block * Block; i < end; i++)
             {
-                bits = random.Next();
-            }
+                if ((i & 3) == 0)
+                {
+                    bits = random.Next();
+                }
 
-            if ((int)(bits & 0xFFFF) >= threshold)
-            {
-                target[i] += source[i] * keep;
-            }
+                if ((int)(bits & 0xFFFF) >= threshold)
+                {
+                    target[i] += source[i] * keep;
+                }
 
-            bits >>= 16;
-        }
+                bits >>= 16;
+            }
+        });
     }
 }
