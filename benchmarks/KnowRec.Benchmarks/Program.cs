@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using KnowRec.Benchmarks.Models;
+using KnowRec.Benchmarks.Timing;
 using KnowRec.Benchmarks.Tuning;
 
 // `tune …` runs the validation grid search (see ValidationGrid); anything else picks benchmarks, e.g.
@@ -33,6 +34,20 @@ if (args is ["tune-ranking", .. var grid])
 if (args is ["neural-curve", .. var neural])
 {
     NeuralCurve.Run(neural);
+    return;
+}
+
+// `tune-next …` tunes a next-item model on validation rows carved from leave-last-out training rows (see NextItemValidation).
+if (args is ["tune-next", .. var next])
+{
+    NextItemValidation.Run(next);
+    return;
+}
+
+// `epochs …` times the training epochs of a model (see EpochTimer).
+if (args is ["epochs", .. var epochs])
+{
+    EpochTimer.Run(epochs);
     return;
 }
 
