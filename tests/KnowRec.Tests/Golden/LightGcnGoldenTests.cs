@@ -33,7 +33,13 @@ public sealed class LightGcnGoldenTests
 
     private static readonly Dictionary<string, string> QuickSettings = new()
     {
-        ["Factors"] = "32", ["Epochs"] = "10", ["BatchSize"] = "2048", ["LearningRate"] = "0.01", ["Layers"] = "3", ["Regularization"] = "0.001", ["Sampling"] = "Users",
+        ["Factors"] = "32",
+        ["Epochs"] = "10",
+        ["BatchSize"] = "2048",
+        ["LearningRate"] = "0.01",
+        ["Layers"] = "3",
+        ["Regularization"] = "0.001",
+        ["Sampling"] = "Users",
     };
 
     // Measured by these tests with one thread (seed 42; ml-100k user-ratio 80/20; the fit is the same for any thread
