@@ -116,6 +116,16 @@ public abstract class ScoringRecommender : IRecommender
     /// <summary>Writes the scores of every item for one user into <paramref name="scores"/> (length = item count).</summary>
     protected abstract void ScoreAll(int user, Span<float> scores);
 
+    /// <summary>Scores of every item for each of <paramref name="users"/>, row after row (validation during training).</summary>
+    internal void ScoreUsers(ReadOnlySpan<int> users, Span<float> scores)
+    {
+        int items = Items.Count;
+        for (int b = 0; b < users.Length; b++)
+        {
+            ScoreAll(users[b], scores.Slice(b * items, items));
+        }
+    }
+
     /// <summary>Writes the model-specific arrays after the common header.</summary>
     protected abstract void SaveCore(ModelFileWriter writer);
 

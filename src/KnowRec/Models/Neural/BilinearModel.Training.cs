@@ -1,7 +1,5 @@
 using KnowRec.Data;
-using KnowRec.Numerics;
 using KnowRec.Numerics.Autodiff;
-using KnowRec.Numerics.Optimizers;
 using KnowRec.Training;
 
 namespace KnowRec.Models.Neural;
@@ -42,103 +40,35 @@ public sealed partial class BilinearModel
 
         var biases = Init.Zeros([matrix.Items, 1]).EnableSparseGradient();
 
+        // Early stopping fits on the training rows minus a validation share; the fitted model still excludes all of them.
+        var plan = ValidationPlan.For(train, options.Patience, options.ValidationShare, options.Seed);
+
         // A user without training interactions still holds the random start: a copy with u = 0 gives the bias order.
-        BilinearModel Snapshot()
+        BilinearModel Snapshot(Dataset seen)
         {
             var userVectors = (float[])users.Data.Clone();
-            NcfModel.ZeroRowsOfEmptyUsers(matrix, userVectors, d);
-            return new BilinearModel(train.Users, train.Items, matrix, options, userVectors, (float[])items.Data.Clone(), (float[])weight.Data.Clone(), (float[])biases.Data.Clone());
+            NcfModel.ZeroRowsOfEmptyUsers(seen.Matrix, userVectors, d);
+            return new BilinearModel(seen.Users, seen.Items, seen.Matrix, options, userVectors, (float[])items.Data.Clone(), (float[])weight.Data.Clone(), (float[])biases.Data.Clone());
         }
 
-        if (matrix.NonZeros > 0 && matrix.Items > 1)
+        var fitOn = plan.Train.Matrix;
+        if (fitOn.NonZeros > 0 && fitOn.Items > 1)
         {
             var network = new Network(users, items, weight, biases);
-            Action<EpochReport>? after = afterEpoch is null ? null : report => afterEpoch(report, Snapshot());
+            var schedule = new SampledSchedule(options.Epochs, options.BatchSize, options.LearningRate, options.WeightDecay, options.Negatives, options.NegativeCandidates, options.Seed);
+            Action<EpochReport>? after = afterEpoch is null ? null : report => afterEpoch(report, Snapshot(train));
+            var validation = plan.Watch(network.Parameters, () => Snapshot(plan.Train));
             if (options.Loss == BilinearLoss.Bpr)
             {
-                TrainPairwise(network, matrix, options, context, after);
+                SampledTrainer.Pairwise(fitOn, network.Parameters, schedule, network.Difference, network.Logits, context, after, validation);
             }
             else
             {
-                TrainPointwise(network, matrix, options, context, after);
+                SampledTrainer.Pointwise(fitOn, network.Parameters, schedule, network.Logits, context, after, validation);
             }
         }
 
-        return Snapshot();
-    }
-
-    private static void TrainPairwise(Network network, InteractionMatrix matrix, BilinearOptions options, TrainingContext context, Action<EpochReport>? afterEpoch)
-    {
-        var tape = new Tape { Threads = EpochLoop.Threads(context) };
-        var adam = new Adam(network.Parameters, options.LearningRate, weightDecay: options.WeightDecay);
-        var sampler = NegativeItemSampler.Uniform(matrix.Items);
-        var owners = ExampleSampler.Owners(matrix);
-        var minusOne = Tensor.FromArray([-1f], [1]);
-        var score = network.Scorer(tape.Threads);
-        EpochLoop.Run(KindName, options.Epochs, options.LearningRate, context, epoch =>
-        {
-            var (users, positives, negatives) = ExampleSampler.Pairwise(matrix, owners, sampler, options.Negatives, SplitMix64.Derive(options.Seed, epoch));
-            var random = new SplitMix64(SplitMix64.Derive(options.Seed, -1 - epoch));
-            double total = 0;
-            foreach (var (start, count) in EpochLoop.Batches(users.Length, options.BatchSize))
-            {
-                context.Cancellation.ThrowIfCancellationRequested();
-                int[] batchUsers = users[start..(start + count)], batchNegatives = negatives[start..(start + count)];
-                HardNegatives.Harden(batchUsers, batchNegatives, _ => true, options.NegativeCandidates, matrix, sampler, ref random, score);
-                var projected = network.ProjectUsers(tape, batchUsers);
-                var positive = network.Logits(tape, projected, positives[start..(start + count)]);
-                var negative = network.Logits(tape, projected, batchNegatives);
-
-                // −ln σ(x_ui − x_uj) is the log loss of the difference against label 1.
-                var difference = Ops.Add(tape, positive, Ops.Mul(tape, negative, minusOne));
-                var loss = Ops.BinaryCrossEntropyWithLogits(tape, difference, Ones(count));
-                total += Step(tape, adam, loss) * count;
-            }
-
-            return total / users.Length;
-        }, afterEpoch);
-    }
-
-    private static void TrainPointwise(Network network, InteractionMatrix matrix, BilinearOptions options, TrainingContext context, Action<EpochReport>? afterEpoch)
-    {
-        var tape = new Tape { Threads = EpochLoop.Threads(context) };
-        var adam = new Adam(network.Parameters, options.LearningRate, weightDecay: options.WeightDecay);
-        var sampler = NegativeItemSampler.Uniform(matrix.Items);
-        var owners = ExampleSampler.Owners(matrix);
-        var score = network.Scorer(tape.Threads);
-        EpochLoop.Run(KindName, options.Epochs, options.LearningRate, context, epoch =>
-        {
-            var (users, items, labels) = ExampleSampler.Pointwise(matrix, owners, sampler, options.Negatives, SplitMix64.Derive(options.Seed, epoch));
-            var random = new SplitMix64(SplitMix64.Derive(options.Seed, -1 - epoch));
-            double total = 0;
-            foreach (var (start, count) in EpochLoop.Batches(users.Length, options.BatchSize))
-            {
-                context.Cancellation.ThrowIfCancellationRequested();
-                int[] batchUsers = users[start..(start + count)], batchItems = items[start..(start + count)];
-                float[] batchLabels = labels[start..(start + count)];
-                HardNegatives.Harden(batchUsers, batchItems, k => batchLabels[k] == 0f, options.NegativeCandidates, matrix, sampler, ref random, score);
-                var logits = network.Logits(tape, network.ProjectUsers(tape, batchUsers), batchItems);
-                var loss = Ops.BinaryCrossEntropyWithLogits(tape, logits, Tensor.FromArray(batchLabels, [count, 1]));
-                total += Step(tape, adam, loss) * count;
-            }
-
-            return total / users.Length;
-        }, afterEpoch);
-    }
-
-    private static double Step(Tape tape, Adam adam, Tensor loss)
-    {
-        adam.ZeroGrad();
-        tape.Backward(loss);
-        adam.Step();
-        return loss.Data[0];
-    }
-
-    private static Tensor Ones(int count)
-    {
-        var ones = Tensor.Zeros([count, 1]);
-        Array.Fill(ones.Data, 1f);
-        return ones;
+        return Snapshot(train);
     }
 
     // The trainable tensors and the batched forward pass.
@@ -149,20 +79,17 @@ public sealed partial class BilinearModel
         // uᵀW for a batch of users, [batch, d]: one product, shared by the positive and the negative of a pair.
         public Tensor ProjectUsers(Tape tape, int[] batch) => Ops.MatMul(tape, Ops.EmbeddingLookup(tape, users, batch), weight, tape.Threads);
 
-        // Scores of (user, item) pairs from a forward pass that is never differentiated (for dynamic negative sampling).
-        public Func<int[], int[], float[]> Scorer(int threads)
+        // uᵀWi + b_i, [batch, 1].
+        public Tensor Logits(Tape tape, int[] batchUsers, int[] batchItems) => Logits(tape, ProjectUsers(tape, batchUsers), batchItems);
+
+        // x_ui − x_uj, [batch, 1], with uᵀW computed once for both items of each pair.
+        public Tensor Difference(Tape tape, int[] batchUsers, int[] positives, int[] negatives)
         {
-            var scoring = new Tape { Threads = threads };
-            return (batchUsers, batchItems) =>
-            {
-                var logits = Logits(scoring, ProjectUsers(scoring, batchUsers), batchItems);
-                scoring.Clear();
-                return logits.Data;
-            };
+            var projected = ProjectUsers(tape, batchUsers);
+            return Ops.Sub(tape, Logits(tape, projected, positives), Logits(tape, projected, negatives));
         }
 
-        // uᵀWi + b_i, [batch, 1].
-        public Tensor Logits(Tape tape, Tensor projected, int[] batch)
+        private Tensor Logits(Tape tape, Tensor projected, int[] batch)
         {
             var dot = Ops.RowDot(tape, projected, Ops.EmbeddingLookup(tape, items, batch));
             return Ops.Add(tape, Ops.Reshape(tape, dot, [batch.Length, 1]), Ops.EmbeddingLookup(tape, biases, batch));

@@ -34,6 +34,16 @@ public sealed record BilinearOptions : IModelOptions
     /// <summary>L2 coefficient added to every gradient by Adam; for embedding rows only when a batch touches them (default 0).</summary>
     public float WeightDecay { get; init; }
 
+    /// <summary>
+    /// Early stopping: 0 trains every epoch on every training row (default); above 0, a validation share of each user's
+    /// training rows is held out, NDCG@10 on it is measured after every epoch, training stops after this many epochs
+    /// without improvement and the model keeps the weights of its best epoch.
+    /// </summary>
+    public int Patience { get; init; }
+
+    /// <summary>Share of each user's training rows held out for early stopping when <see cref="Patience"/> is above 0 (default 0.1; the latest row instead when rows have timestamps).</summary>
+    public float ValidationShare { get; init; } = 0.1f;
+
     /// <summary>Seed of the initial values and of the negative sampling (default 42).</summary>
     public int Seed { get; init; } = 42;
 
@@ -48,6 +58,8 @@ public sealed record BilinearOptions : IModelOptions
 
         NeuralChecks.Range(Negatives, 1, 1000, nameof(Negatives));
         NeuralChecks.Range(NegativeCandidates, 1, 1000, nameof(NegativeCandidates));
+        NeuralChecks.Range(Patience, 0, 100_000, nameof(Patience));
+        NeuralChecks.Share(ValidationShare, nameof(ValidationShare));
         NeuralChecks.Range(Epochs, 1, 100_000, nameof(Epochs));
         NeuralChecks.Range(BatchSize, 1, 1 << 20, nameof(BatchSize));
         NeuralChecks.Positive(LearningRate, nameof(LearningRate));

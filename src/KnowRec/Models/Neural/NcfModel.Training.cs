@@ -1,7 +1,4 @@
 using KnowRec.Data;
-using KnowRec.Numerics;
-using KnowRec.Numerics.Autodiff;
-using KnowRec.Numerics.Optimizers;
 using KnowRec.Training;
 
 namespace KnowRec.Models.Neural;
@@ -29,9 +26,16 @@ public sealed partial class NcfModel
         context ??= TrainingContext.Default;
         var matrix = train.Matrix;
         var network = new NcfNetwork(matrix.Users, matrix.Items, options, new System.Random(options.Seed));
-        if (matrix.NonZeros > 0 && matrix.Items > 1)
+
+        // Early stopping fits on the training rows minus a validation share; the fitted model still excludes all of them.
+        var plan = ValidationPlan.For(train, options.Patience, options.ValidationShare, options.Seed);
+        var fitOn = plan.Train.Matrix;
+        if (fitOn.NonZeros > 0 && fitOn.Items > 1)
         {
-            Train(network, matrix, options, context, afterEpoch is null ? null : report => afterEpoch(report, FromNetwork(train, options, network)));
+            var schedule = new SampledSchedule(options.Epochs, options.BatchSize, options.LearningRate, options.WeightDecay, options.Negatives, options.NegativeCandidates, options.Seed);
+            Action<EpochReport>? after = afterEpoch is null ? null : report => afterEpoch(report, FromNetwork(train, options, network));
+            var validation = plan.Watch(network.Parameters, () => FromNetwork(plan.Train, options, network));
+            SampledTrainer.Pointwise(fitOn, network.Parameters, schedule, network.Forward, context, after, validation);
         }
 
         return FromNetwork(train, options, network);
@@ -47,45 +51,6 @@ public sealed partial class NcfModel
         ZeroRowsOfEmptyUsers(train.Matrix, arrays[0], options.Factors);
         ZeroRowsOfEmptyUsers(train.Matrix, arrays[2], network.MlpUsers.Columns);
         return new NcfModel(train.Users, train.Items, train.Matrix, options, arrays);
-    }
-
-    private static void Train(NcfNetwork network, InteractionMatrix matrix, NcfOptions options, TrainingContext context, Action<EpochReport>? afterEpoch)
-    {
-        var tape = new Tape { Threads = EpochLoop.Threads(context) };
-        var adam = new Adam(network.Parameters, options.LearningRate, weightDecay: options.WeightDecay);
-        var sampler = NegativeItemSampler.Uniform(matrix.Items);
-        var owners = ExampleSampler.Owners(matrix);
-
-        // Candidate scores for dynamic negative sampling come from a forward pass that is never differentiated.
-        var scoring = new Tape { Threads = tape.Threads };
-        float[] Score(int[] users, int[] items)
-        {
-            var logits = network.Forward(scoring, users, items);
-            scoring.Clear();
-            return logits.Data;
-        }
-
-        EpochLoop.Run(KindName, options.Epochs, options.LearningRate, context, epoch =>
-        {
-            var (users, items, labels) = ExampleSampler.Pointwise(matrix, owners, sampler, options.Negatives, SplitMix64.Derive(options.Seed, epoch));
-            var random = new SplitMix64(SplitMix64.Derive(options.Seed, -1 - epoch));
-            double total = 0;
-            foreach (var (start, count) in EpochLoop.Batches(users.Length, options.BatchSize))
-            {
-                context.Cancellation.ThrowIfCancellationRequested();
-                int[] batchUsers = users[start..(start + count)], batchItems = items[start..(start + count)];
-                float[] batchLabels = labels[start..(start + count)];
-                HardNegatives.Harden(batchUsers, batchItems, k => batchLabels[k] == 0f, options.NegativeCandidates, matrix, sampler, ref random, Score);
-                var logits = network.Forward(tape, batchUsers, batchItems);
-                var loss = Ops.BinaryCrossEntropyWithLogits(tape, logits, Tensor.FromArray(batchLabels, [count, 1]));
-                adam.ZeroGrad();
-                tape.Backward(loss);
-                adam.Step();
-                total += (double)loss.Data[0] * count;
-            }
-
-            return total / users.Length;
-        }, afterEpoch);
     }
 
     /// <summary>Sets the rows of users without training interactions to zero in a users × <paramref name="width"/> table.</summary>

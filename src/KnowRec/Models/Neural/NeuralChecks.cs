@@ -34,4 +34,12 @@ internal static class NeuralChecks
             throw new ArgumentException($"{name} must be in [0, 1), got {value}.", name);
         }
     }
+
+    public static void Share(float value, string name)
+    {
+        if (!(value > 0 && value < 1))
+        {
+            throw new ArgumentException($"{name} must be in (0, 1), got {value}.", name);
+        }
+    }
 }

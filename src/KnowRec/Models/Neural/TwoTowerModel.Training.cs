@@ -68,29 +68,33 @@ public sealed partial class TwoTowerModel
         var random = new System.Random(options.Seed);
         var userTower = new Tower(matrix.Users, options.Factors, userFeatures?.Columns ?? 0, options.Hidden, random);
         var itemTower = new Tower(matrix.Items, options.Factors, itemFeatures?.Columns ?? 0, options.Hidden, random);
+        // Early stopping fits on the training rows minus a validation share; the fitted model still excludes all of them.
+        var plan = ValidationPlan.For(train, options.Patience, options.ValidationShare, options.Seed);
+        var fitOn = plan.Train.Matrix;
         var itemCounts = new int[matrix.Items];
-        foreach (int item in matrix.Columns)
+        foreach (int item in fitOn.Columns)
         {
             itemCounts[item]++;
         }
 
-        // Users and items without training interactions hold untrained ids: score them through the "no id" row.
-        TwoTowerModel Snapshot()
+        // Users and items the fit never trained on hold untrained ids: score them through the "no id" row.
+        TwoTowerModel Snapshot(Dataset seen)
         {
             var users = userTower.Export();
             var items = itemTower.Export();
-            var userVectors = users.EmbedAll(matrix.Users, u => matrix.CountOf(u) > 0, userFeatures);
+            var userVectors = users.EmbedAll(matrix.Users, u => fitOn.CountOf(u) > 0, userFeatures);
             var itemVectors = items.EmbedAll(matrix.Items, i => itemCounts[i] > 0, itemFeatures);
-            return new TwoTowerModel(train.Users, train.Items, matrix, options, users, items, userVectors, itemVectors);
+            return new TwoTowerModel(seen.Users, seen.Items, seen.Matrix, options, users, items, userVectors, itemVectors);
         }
 
-        if (matrix.NonZeros > 0)
+        if (fitOn.NonZeros > 0)
         {
-            var trainer = new Trainer(matrix, options, userTower, itemTower, userFeatures, itemFeatures, itemCounts);
-            trainer.Run(context, afterEpoch is null ? null : report => afterEpoch(report, Snapshot()));
+            var trainer = new Trainer(fitOn, options, userTower, itemTower, userFeatures, itemFeatures, itemCounts);
+            var validation = plan.Watch([.. userTower.Parameters, .. itemTower.Parameters], () => Snapshot(plan.Train));
+            trainer.Run(context, afterEpoch is null ? null : report => afterEpoch(report, Snapshot(train)), validation);
         }
 
-        return Snapshot();
+        return Snapshot(train);
     }
 
     private sealed class Trainer(InteractionMatrix matrix, TwoTowerOptions options, Tower userTower, Tower itemTower, FeatureMatrix? userFeatures, FeatureMatrix? itemFeatures, int[] itemCounts)
@@ -98,12 +102,12 @@ public sealed partial class TwoTowerModel
         private readonly Tensor? _userTable = userFeatures is null ? null : Tensor.FromArray(userFeatures.Values.ToArray(), [userFeatures.Rows, userFeatures.Columns]);
         private readonly Tensor? _itemTable = itemFeatures is null ? null : Tensor.FromArray(itemFeatures.Values.ToArray(), [itemFeatures.Rows, itemFeatures.Columns]);
 
-        public void Run(TrainingContext context, Action<EpochReport>? afterEpoch)
+        public void Run(TrainingContext context, Action<EpochReport>? afterEpoch, EpochValidation? validation)
         {
             var tape = new Tape { Threads = EpochLoop.Threads(context) };
             var adam = new Adam([.. userTower.Parameters, .. itemTower.Parameters], options.LearningRate, weightDecay: options.WeightDecay);
             var owners = ExampleSampler.Owners(matrix);
-            EpochLoop.Run(KindName, options.Epochs, options.LearningRate, context, epoch =>
+            EpochLoop.Run(options.Epochs, context, epoch =>
             {
                 var random = new SplitMix64(SplitMix64.Derive(options.Seed, epoch));
                 var order = ExampleSampler.Permutation(matrix.NonZeros, ref random);
@@ -119,7 +123,7 @@ public sealed partial class TwoTowerModel
                 }
 
                 return total / order.Length;
-            }, afterEpoch);
+            }, afterEpoch, validation);
         }
 
         // −(1/B) Σ_r log softmax_r(s(u_r, ·) − log Q)[i_r] over the candidates [i_1 … i_B, j_1 … j_M].
