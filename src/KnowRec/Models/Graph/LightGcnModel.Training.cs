@@ -162,6 +162,11 @@ public sealed partial class LightGcnModel
             using var scope = _arena.Activate();
             var tape = new Tape { Threads = threads };
             var final = Propagate(tape, graph, embeddings, options.Layers);
+            if (options.NegativeCandidates > 1)
+            {
+                Harden(final.Data, userNodes, negativeNodes, ref random);
+            }
+
             var user0 = Ops.EmbeddingLookup(tape, final, userNodes);
             var positive = Ops.RowDot(tape, user0, Ops.EmbeddingLookup(tape, final, positiveNodes));
             var negative = Ops.RowDot(tape, user0, Ops.EmbeddingLookup(tape, final, negativeNodes));
@@ -175,6 +180,32 @@ public sealed partial class LightGcnModel
             _adam.Step();
             _adam.ZeroGrad();
             return objective.Data[0];
+        }
+
+        // Dynamic negative sampling (Zhang et al. 2013): each negative becomes the best-scoring, under the embeddings of
+        // this step's forward pass, of itself and NegativeCandidates − 1 further unseen draws; ties keep the earlier one.
+        private void Harden(float[] final, int[] userNodes, int[] negativeNodes, ref SplitMix64 random)
+        {
+            int d = options.Factors, users = matrix.Users;
+            for (int b = 0; b < userNodes.Length; b++)
+            {
+                int user = userNodes[b];
+                var u = final.AsSpan(user * d, d);
+                var seen = matrix.ItemsOf(user);
+                int best = negativeNodes[b];
+                float bestScore = System.Numerics.Tensors.TensorPrimitives.Dot(u, final.AsSpan(best * d, d));
+                for (int c = 1; c < options.NegativeCandidates; c++)
+                {
+                    int node = users + _sampler.DrawUnseen(ref random, seen);
+                    float score = System.Numerics.Tensors.TensorPrimitives.Dot(u, final.AsSpan(node * d, d));
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (node, score);
+                    }
+                }
+
+                negativeNodes[b] = best;
+            }
         }
 
         // Entries of pairs drawn user first: a uniform active user, then a uniform entry of their row.

@@ -28,6 +28,12 @@ public sealed record LightGcnOptions : IModelOptions
     /// <summary>How each triple's user and positive item are drawn (default <see cref="LightGcnSampling.Users"/>, as the paper's code).</summary>
     public LightGcnSampling Sampling { get; init; } = LightGcnSampling.Users;
 
+    /// <summary>
+    /// Unseen candidates drawn for each negative; the one the current propagated embeddings score highest is used
+    /// (dynamic negative sampling, Zhang et al. 2013). 1 is the paper's uniform sampling (default 1).
+    /// </summary>
+    public int NegativeCandidates { get; init; } = 1;
+
     /// <summary>Seed of the initial embeddings and of the sampling (default 42).</summary>
     public int Seed { get; init; } = 42;
 
@@ -52,6 +58,11 @@ public sealed record LightGcnOptions : IModelOptions
         if (BatchSize < 1)
         {
             throw new ArgumentException($"BatchSize must be at least 1, got {BatchSize}.", nameof(BatchSize));
+        }
+
+        if (NegativeCandidates is < 1 or > 1000)
+        {
+            throw new ArgumentException($"NegativeCandidates must be in [1, 1000], got {NegativeCandidates}.", nameof(NegativeCandidates));
         }
 
         if (!(LearningRate > 0) || !float.IsFinite(LearningRate))

@@ -124,6 +124,7 @@ public sealed class LightGcnModelTests
             baseline with { LearningRate = 0.01f },
             baseline with { Regularization = 0.5f },
             baseline with { Sampling = LightGcnSampling.Pairs },
+            baseline with { NegativeCandidates = 3 },
             baseline with { Seed = 7 },
         ];
         float reference = LightGcnModel.Fit(data, baseline, OneThread).Score(0, 1);
@@ -177,6 +178,7 @@ public sealed class LightGcnModelTests
     [InlineData("LearningRate", "0")]
     [InlineData("Regularization", "-1")]
     [InlineData("Sampling", "7")]
+    [InlineData("NegativeCandidates", "0")]
     public void Validate_NamesTheProperty_ForBadValue(string name, string value)
     {
         var e = Assert.Throws<ArgumentException>(() => OptionsBinder.Bind<LightGcnOptions>(new Dictionary<string, string> { [name] = value }));
