@@ -43,4 +43,11 @@ public sealed record BenchRun
         args.AddRange(Args);
         return args;
     }
+
+    /// <summary>The row's command line, <c>knowrec evaluate …</c>, as a person would type it.</summary>
+    public string CommandLine() => CommandLine(EvaluateArguments());
+
+    /// <summary><c>knowrec</c> followed by <paramref name="arguments"/>, those with spaces in double quotes.</summary>
+    public static string CommandLine(IEnumerable<string> arguments) =>
+        "knowrec " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
 }
