@@ -7,14 +7,14 @@ namespace KnowRec.Models.Graph;
 /// </remarks>
 public sealed record LightGcnOptions : IModelOptions
 {
-    /// <summary>Embedding size d (default 64).</summary>
-    public int Factors { get; init; } = 64;
+    /// <summary>Embedding size d (default 128; chosen on validation rows, see docs/results.md, section "LightGCN").</summary>
+    public int Factors { get; init; } = 128;
 
     /// <summary>Propagation layers K (default 3); 0 leaves plain matrix factorisation trained by BPR.</summary>
     public int Layers { get; init; } = 3;
 
-    /// <summary>Epochs; each draws as many triples as there are training pairs (default 80).</summary>
-    public int Epochs { get; init; } = 80;
+    /// <summary>Epochs; each draws as many triples as there are training pairs (default 10: with dynamic negatives, validation NDCG@10 peaks there).</summary>
+    public int Epochs { get; init; } = 10;
 
     /// <summary>Triples per gradient step (default 8192). Every step propagates over the whole graph, so larger batches make an epoch cheaper.</summary>
     public int BatchSize { get; init; } = 8192;
@@ -30,9 +30,10 @@ public sealed record LightGcnOptions : IModelOptions
 
     /// <summary>
     /// Unseen candidates drawn for each negative; the one the current propagated embeddings score highest is used
-    /// (dynamic negative sampling, Zhang et al. 2013). 1 is the paper's uniform sampling (default 1).
+    /// (dynamic negative sampling, Zhang et al. 2013). 1 is the paper's uniform sampling; 5 reaches in 10 epochs the
+    /// validation NDCG@10 that uniform sampling reaches in 80 (default 5).
     /// </summary>
-    public int NegativeCandidates { get; init; } = 1;
+    public int NegativeCandidates { get; init; } = 5;
 
     /// <summary>Seed of the initial embeddings and of the sampling (default 42).</summary>
     public int Seed { get; init; } = 42;
