@@ -35,9 +35,9 @@ public static class NextItemValidation
         var leaveLastOut = new SplitOptions { Protocol = SplitProtocol.LeaveLastOut };
         var train = Splitter.Split(data, leaveLastOut)[0].Train;
         var validation = Splitter.Split(train, leaveLastOut)[0];
-        var grid = args.Skip(3).Select(a => a.Split('=', 2)).Select(kv => (Name: kv[0], Values: kv[1].Split(','))).ToList();
+        var grid = OptionGrid.Parse(args.Skip(3), ',');
         var results = new List<(double Ndcg, string Line)>();
-        foreach (var settings in Combinations(grid, 0))
+        foreach (var settings in OptionGrid.Combinations(grid))
         {
             var clock = Stopwatch.StartNew();
             var model = entry.Fit(validation.Train, settings, context);
@@ -51,23 +51,6 @@ public static class NextItemValidation
         foreach (var (_, line) in results.OrderByDescending(r => r.Ndcg))
         {
             Console.WriteLine(line);
-        }
-    }
-
-    private static IEnumerable<Dictionary<string, string>> Combinations(List<(string Name, string[] Values)> grid, int at)
-    {
-        if (at == grid.Count)
-        {
-            yield return new Dictionary<string, string>(StringComparer.Ordinal);
-            yield break;
-        }
-
-        foreach (var rest in Combinations(grid, at + 1))
-        {
-            foreach (string value in grid[at].Values)
-            {
-                yield return new Dictionary<string, string>(rest, StringComparer.Ordinal) { [grid[at].Name] = value };
-            }
         }
     }
 }

@@ -35,13 +35,13 @@ public static class RankingValidationGrid
         var data = DatasetLoader.Load(DataLocator.Resolve(args[0]));
         var entry = ModelCatalog.Get(args[1]);
         int threads = int.Parse(args[2], CultureInfo.InvariantCulture);
-        var grid = args.Skip(3).Select(a => a.Split('=', 2)).Select(kv => (Name: kv[0], Values: kv[1].Split(';'))).ToList();
+        var grid = OptionGrid.Parse(args.Skip(3), ';');
         var outer = data.FixedTestMask is null ? new SplitOptions() : new SplitOptions { Protocol = SplitProtocol.Fixed };
         var train = Splitter.Split(data, outer)[0].Train;
         var inner = Splitter.Split(train, new SplitOptions { Protocol = SplitProtocol.UserRatio, TestRatio = 0.2, Seed = 42 })[0];
         Console.Error.WriteLine($"validation: {inner.Train.Interactions.Count:N0} train / {inner.Test.Interactions.Count:N0} validation rows");
         var results = new List<(double Ndcg, string Text)>();
-        foreach (var settings in Combinations(grid, 0))
+        foreach (var settings in OptionGrid.Combinations(grid))
         {
             double lastLoss = double.NaN;
             var context = new TrainingContext { Threads = threads, Progress = new InlineProgress(r => lastLoss = r.Loss) };
@@ -60,23 +60,6 @@ public static class RankingValidationGrid
         foreach (var (_, text) in results.OrderByDescending(r => r.Ndcg))
         {
             Console.WriteLine(text);
-        }
-    }
-
-    private static IEnumerable<Dictionary<string, string>> Combinations(List<(string Name, string[] Values)> grid, int at)
-    {
-        if (at == grid.Count)
-        {
-            yield return new Dictionary<string, string>(StringComparer.Ordinal);
-            yield break;
-        }
-
-        foreach (var rest in Combinations(grid, at + 1))
-        {
-            foreach (string value in grid[at].Values)
-            {
-                yield return new Dictionary<string, string>(rest, StringComparer.Ordinal) { [grid[at].Name] = value };
-            }
         }
     }
 

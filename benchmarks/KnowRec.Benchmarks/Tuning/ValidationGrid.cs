@@ -31,13 +31,13 @@ public static class ValidationGrid
         var data = DatasetLoader.Load(DataLocator.Resolve(args[0]));
         var entry = ModelCatalog.Get(args[1]);
         int folds = int.Parse(args[2], CultureInfo.InvariantCulture);
-        var grid = args.Skip(3).Select(a => a.Split('=', 2)).Select(kv => (Name: kv[0], Values: kv[1].Split(','))).ToList();
+        var grid = OptionGrid.Parse(args.Skip(3), ',');
         var parts = Splitter.Split(data, new SplitOptions { Protocol = SplitProtocol.KFold, Folds = 5, Seed = 42 })
             .Take(folds)
             .Select(fold => Splitter.Split(fold.Train, new SplitOptions { Protocol = SplitProtocol.Random, TestRatio = 0.2, Seed = 7 })[0])
             .ToList();
         var results = new List<(double Rmse, string Settings)>();
-        foreach (var settings in Combinations(grid, 0))
+        foreach (var settings in OptionGrid.Combinations(grid))
         {
             double rmse = parts.Average(part => Rmse(entry.Fit(part.Train, settings), part.Test));
             string text = string.Join(" ", settings.Select(kv => $"{kv.Key}={kv.Value}"));
@@ -61,22 +61,5 @@ public static class ValidationGrid
         }
 
         return Math.Sqrt(squared / validation.Interactions.Count);
-    }
-
-    private static IEnumerable<Dictionary<string, string>> Combinations(List<(string Name, string[] Values)> grid, int at)
-    {
-        if (at == grid.Count)
-        {
-            yield return new Dictionary<string, string>(StringComparer.Ordinal);
-            yield break;
-        }
-
-        foreach (var rest in Combinations(grid, at + 1))
-        {
-            foreach (string value in grid[at].Values)
-            {
-                yield return new Dictionary<string, string>(rest, StringComparer.Ordinal) { [grid[at].Name] = value };
-            }
-        }
     }
 }

@@ -29,11 +29,7 @@ internal static class SampledTrainer
     /// </summary>
     public static TrainingResult Pointwise(InteractionMatrix matrix, IReadOnlyList<Tensor> parameters, SampledSchedule schedule, PairLogits logits, TrainingContext context, Action<EpochReport>? afterEpoch, EpochValidation? validation)
     {
-        var tape = new Tape { Threads = EpochLoop.Threads(context) };
-        var adam = new Adam(parameters, schedule.LearningRate, weightDecay: schedule.WeightDecay);
-        var sampler = NegativeItemSampler.Uniform(matrix.Items);
-        var owners = ExampleSampler.Owners(matrix);
-        var score = Scorer(logits, tape.Threads);
+        var (tape, adam, sampler, owners, score) = Setup(matrix, parameters, schedule, logits, context);
         return EpochLoop.Run(schedule.Epochs, context, epoch =>
         {
             var (users, items, labels) = ExampleSampler.Pointwise(matrix, owners, sampler, schedule.Negatives, SplitMix64.Derive(schedule.Seed, epoch));
@@ -59,11 +55,7 @@ internal static class SampledTrainer
     /// </summary>
     public static TrainingResult Pairwise(InteractionMatrix matrix, IReadOnlyList<Tensor> parameters, SampledSchedule schedule, PairDifference difference, PairLogits logits, TrainingContext context, Action<EpochReport>? afterEpoch, EpochValidation? validation)
     {
-        var tape = new Tape { Threads = EpochLoop.Threads(context) };
-        var adam = new Adam(parameters, schedule.LearningRate, weightDecay: schedule.WeightDecay);
-        var sampler = NegativeItemSampler.Uniform(matrix.Items);
-        var owners = ExampleSampler.Owners(matrix);
-        var score = Scorer(logits, tape.Threads);
+        var (tape, adam, sampler, owners, score) = Setup(matrix, parameters, schedule, logits, context);
         return EpochLoop.Run(schedule.Epochs, context, epoch =>
         {
             var (users, positives, negatives) = ExampleSampler.Pairwise(matrix, owners, sampler, schedule.Negatives, SplitMix64.Derive(schedule.Seed, epoch));
@@ -84,6 +76,15 @@ internal static class SampledTrainer
 
             return total / users.Length;
         }, afterEpoch, validation);
+    }
+
+    // What every epoch of either loss uses: the tape, Adam, the unseen-item sampler, each entry's user and the scorer.
+    private static (Tape Tape, Adam Adam, NegativeItemSampler Sampler, int[] Owners, Func<int[], int[], float[]> Score) Setup(
+        InteractionMatrix matrix, IReadOnlyList<Tensor> parameters, SampledSchedule schedule, PairLogits logits, TrainingContext context)
+    {
+        var tape = new Tape { Threads = EpochLoop.Threads(context) };
+        var adam = new Adam(parameters, schedule.LearningRate, weightDecay: schedule.WeightDecay);
+        return (tape, adam, NegativeItemSampler.Uniform(matrix.Items), ExampleSampler.Owners(matrix), Scorer(logits, tape.Threads));
     }
 
     // Candidate scores for dynamic negative sampling come from a forward pass on a tape of its own that is never differentiated.
