@@ -14,9 +14,11 @@ namespace KnowRec.Models.Graph;
 /// Each gradient step propagates the whole graph forward and back (K sparse products each way), as the paper's code
 /// does, so the step costs O(K·|edges|·d) whatever the batch size; larger batches make epochs cheaper. Every triple
 /// pairs a training pair (u, i) — each pair once per epoch in a seeded random order, or a uniform user and one of their
-/// items (<see cref="LightGcnOptions.Sampling"/>) — with an item u has not seen, drawn uniformly. The fit is exactly repeatable for a seed with any number of threads: the sparse products compute every
-/// output row in a fixed order and everything else runs on one thread. After fitting, the final embeddings E are kept
-/// as plain arrays; immutable and thread-safe.
+/// items (<see cref="LightGcnOptions.Sampling"/>) — with an item u has not seen: the best-scoring of
+/// <see cref="LightGcnOptions.NegativeCandidates"/> uniform draws under the step's own embeddings (dynamic negative
+/// sampling, Zhang et al. 2013; one draw is the paper's uniform sampling). The fit is exactly repeatable for a seed with
+/// any number of threads: the sparse products compute every output row in a fixed order and everything else runs on
+/// one thread. After fitting, the final embeddings E are kept as plain arrays; immutable and thread-safe.
 /// </remarks>
 public sealed partial class LightGcnModel : ScoringRecommender
 {
