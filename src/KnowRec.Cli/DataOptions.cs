@@ -2,16 +2,25 @@ using System.CommandLine;
 using KnowRec.Data;
 using KnowRec.Data.Cleaning;
 using KnowRec.Data.Readers;
+using KnowRec.Knowledge;
+using KnowRec.Knowledge.Loaders;
 
 namespace KnowRec.Cli;
 
 /// <summary>The options every command that reads a dataset shares, and how they become a loaded <see cref="Dataset"/>.</summary>
 internal sealed class DataOptions
 {
-    public Option<string> Data { get; } = new("--data", "-d")
+    public DataOptions(bool required = true) => Data = new Option<string>("--data", "-d")
     {
         Description = "Dataset NAME (under $KNOWREC_DATA or ~/.knowrec/datasets, e.g. ml-100k, ml-1m/pieces-LIN452-ReSN) or a PATH",
-        Required = true,
+        Required = required,
+    };
+
+    public Option<string> Data { get; }
+
+    public Option<string?> Knowledge { get; } = new("--kg")
+    {
+        Description = "Knowledge graph to attach to the items: a folder NAME under $KNOWREC_DATA (e.g. kg-ml100k-freebase, kg-ml1m-satori) or a PATH",
     };
 
     public Option<string?> Format { get; } = new("--format")
@@ -42,6 +51,7 @@ internal sealed class DataOptions
         command.Options.Add(ImplicitThreshold);
         command.Options.Add(MinUser);
         command.Options.Add(MinItem);
+        command.Options.Add(Knowledge);
     }
 
     public LoadOptions ToLoadOptions(ParseResult result) => new()
@@ -62,6 +72,13 @@ internal sealed class DataOptions
         if (data.Cleaning.Total > 0)
         {
             Output.Progress($"cleaning: {string.Join(", ", data.Cleaning.Counts.Select(c => $"{c.Key} {c.Value}"))}");
+        }
+
+        if (result.GetValue(Knowledge) is { } kg)
+        {
+            data = Output.Run($"attaching knowledge graph {kg}", () => KnowledgeSource.Attach(data, kg, new KnowledgeLoadOptions { Lenient = result.GetValue(Lenient), Report = data.Cleaning }));
+            var linked = data.Knowledge!;
+            Output.Progress($"knowledge: {linked.Graph.Triples.Count:N0} triples, {linked.LinkedItems:N0} of {data.Items.Count:N0} items linked");
         }
 
         return data;

@@ -52,6 +52,9 @@ public sealed class Dataset
     /// <summary>Attributes per user index (e.g. age, gender, occupation); entries may be null.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>?> UserAttributes { get; init; } = [];
 
+    /// <summary>The knowledge graph attached to the items (see <see cref="WithKnowledge"/>), or null.</summary>
+    public Knowledge.ItemKnowledge? Knowledge { get; init; }
+
     /// <summary>For sources that ship a fixed train/test split: true at the index of every test row.</summary>
     public IReadOnlyList<bool>? FixedTestMask { get; init; }
 
@@ -74,5 +77,26 @@ public sealed class Dataset
             ItemMetadata = ItemMetadata,
             UserAttributes = UserAttributes,
             Cleaning = Cleaning,
+            Knowledge = Knowledge,
         };
+
+    /// <summary>This dataset with <paramref name="graph"/> attached, its entities linked to items by <see cref="KeyOf"/>.</summary>
+    public Dataset WithKnowledge(Knowledge.KnowledgeGraph graph) =>
+        new(Name, Users, Items, Interactions)
+        {
+            Feedback = Feedback,
+            RatingScale = RatingScale,
+            HasTimestamps = HasTimestamps,
+            ItemMetadata = ItemMetadata,
+            UserAttributes = UserAttributes,
+            FixedTestMask = FixedTestMask,
+            Cleaning = Cleaning,
+            Knowledge = KnowRec.Knowledge.ItemKnowledge.Link(this, graph),
+        };
+
+    /// <summary>The key an item is known by outside this dataset: its <see cref="ItemMetadata.SourceIdAttribute"/> when set, else its raw id.</summary>
+    public string KeyOf(int item) =>
+        item < ItemMetadata.Count && ItemMetadata[item] is { } metadata && metadata.Attributes.TryGetValue(Data.ItemMetadata.SourceIdAttribute, out string? key)
+            ? key
+            : Items[item];
 }

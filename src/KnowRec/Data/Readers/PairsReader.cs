@@ -12,7 +12,8 @@ namespace KnowRec.Data.Readers;
 /// Titles: LightGCN-style pieces of MovieLens (e.g. <c>ml-1m/pieces-LIN452-ReSN</c>) use the original ids minus 1. When
 /// the parent folder holds <c>movies.dat</c>, titles and genres are attached by id + 1 <em>only if every</em> item id is
 /// an integer whose id + 1 is in <c>movies.dat</c> — a partial match means the ids are not shifted MovieLens ids, and
-/// wrong titles would be worse than none. <c>users.dat</c> attributes are attached by the same all-or-nothing rule.
+/// wrong titles would be worse than none. The original id is kept as the <see cref="ItemMetadata.SourceIdAttribute"/>
+/// attribute, which is what knowledge graphs and item text files are linked by. <c>users.dat</c> attributes are attached by the same all-or-nothing rule.
 /// </para>
 /// </remarks>
 internal static class PairsReader
@@ -32,7 +33,7 @@ internal static class PairsReader
         string movies = Path.Combine(parent, "movies.dat");
         if (File.Exists(movies))
         {
-            var byId = MovieLens1mReader.ReadMovies(movies, quiet).ToDictionary(m => m.Id, m => m.Metadata, StringComparer.Ordinal);
+            var byId = MovieLens1mReader.ReadMovies(movies, quiet).ToDictionary(m => m.Id, m => WithSourceId(m.Metadata, m.Id), StringComparer.Ordinal);
             AttachShifted(raw.Items, byId, raw.SetItemMetadata);
         }
 
@@ -76,6 +77,10 @@ internal static class PairsReader
             }
         }
     }
+
+    // The shifted pieces lose the MovieLens id that knowledge graphs and text files key on; keep it beside the title.
+    private static ItemMetadata WithSourceId(ItemMetadata metadata, string id) =>
+        metadata with { Attributes = new Dictionary<string, string>(metadata.Attributes, StringComparer.Ordinal) { [Data.ItemMetadata.SourceIdAttribute] = id } };
 
     private static void AttachShifted<T>(IdInterner ids, Dictionary<string, T> byId, Action<int, T?> attach)
         where T : class
