@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KnowRec.Data;
+using KnowRec.Knowledge.Paths;
 using KnowRec.Models;
 using KnowRec.Training;
 
@@ -14,16 +15,26 @@ internal static class RecommendCommand
         var model = new ModelOptions();
         var user = new Option<string>("--user", "-u") { Description = "Raw user id", Required = true };
         var count = new Option<int>("--count", "-n") { Description = "How many items", DefaultValueFactory = _ => 10 };
-        var explain = new Option<bool>("--explain") { Description = "For each item, list the history items that contributed most to its score" };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "For each item, list the history items that contributed most to its score (explainable models) and, with --kg, the best knowledge-graph paths from your history to it in words",
+        };
+        var paths = new Option<int>("--paths") { Description = "With --explain and --kg: knowledge paths shown per item", DefaultValueFactory = _ => 3 };
         var command = new Command("recommend", "Fit a model on a dataset and recommend items for one user, with titles");
         data.AddTo(command);
         model.AddTo(command);
         command.Options.Add(user);
         command.Options.Add(count);
         command.Options.Add(explain);
+        command.Options.Add(paths);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             model.Validate(result);
+            if (result.GetValue(paths) < 1)
+            {
+                throw new ArgumentException($"--paths must be at least 1, got {result.GetValue(paths)}.");
+            }
+
             var dataset = data.Load(result);
             var entry = model.Entry(result);
             string userId = result.GetValue(user)!;
@@ -38,7 +49,7 @@ internal static class RecommendCommand
             Print(dataset, userIndex, items);
             if (result.GetValue(explain))
             {
-                PrintExplanations(dataset, fitted, userIndex, items);
+                PrintExplanations(dataset, fitted, userIndex, items, result.GetValue(paths));
             }
 
             return 0;
@@ -46,25 +57,72 @@ internal static class RecommendCommand
         return command;
     }
 
-    private static void PrintExplanations(Dataset dataset, IRecommender model, int user, IReadOnlyList<ScoredItem> items)
+    private static void PrintExplanations(Dataset dataset, IRecommender model, int user, IReadOnlyList<ScoredItem> items, int pathCount)
     {
-        if (model is not IExplainableRecommender explainable)
+        var explainable = model as IExplainableRecommender;
+        var knowledge = dataset.Knowledge;
+        if (explainable is null && knowledge is null)
         {
             string which = string.Join(", ", ModelCatalog.Entries.Where(e => e.Explains).Select(e => e.Kind));
-            Output.Line($"{model.Kind} cannot explain its scores; models that can: {which}.");
+            Output.Line($"{model.Kind} cannot explain its scores; models that can: {which}. Attach a knowledge graph (--kg NAME) to explain any model through paths.");
             return;
         }
 
+        // Any model is explained through the graph; a model with learned relation weights lends them to the path scores.
+        var finder = knowledge is null ? null : new PathFinder(dataset, model as IRelationWeights);
+        var narrator = knowledge is null ? null : new PathNarrator(dataset);
         Output.Line();
         Output.Line("Why:");
         foreach (var item in items)
         {
-            var reasons = explainable.Explain(user, item.Item, 3);
-            string because = reasons.Count == 0
-                ? "no history item contributed"
-                : string.Join("; ", reasons.Select(c => $"{dataset.TitleOf(c.Item)} ({Output.Number(c.Weight, 3)})"));
-            Output.Line($"  {dataset.TitleOf(item.Item)}: because you have {because}");
+            string title = dataset.TitleOf(item.Item);
+            if (explainable is not null)
+            {
+                var reasons = explainable.Explain(user, item.Item, 3);
+                string because = reasons.Count == 0
+                    ? "no history item contributed"
+                    : string.Join("; ", reasons.Select(c => $"{dataset.TitleOf(c.Item)} ({Output.Number(c.Weight, 3)})"));
+                Output.Line($"  {title}: because you have {because}");
+            }
+            else
+            {
+                Output.Line($"  {title}:");
+            }
+
+            if (finder is not null && narrator is not null)
+            {
+                var paths = finder.Find(user, item.Item, pathCount);
+                foreach (var path in paths)
+                {
+                    Output.Line($"    - {narrator.Describe(path)}");
+                }
+
+                if (paths.Count == 0)
+                {
+                    Output.Line($"    (no knowledge path: {WhyNoPath(dataset, user, item.Item)})");
+                }
+            }
         }
+    }
+
+    private static string WhyNoPath(Dataset dataset, int user, int item)
+    {
+        var knowledge = dataset.Knowledge!;
+        if (knowledge.EntityOf(item) < 0)
+        {
+            return $"this item is not linked to {knowledge.Graph.Name}";
+        }
+
+        var history = dataset.Matrix.ItemsOf(user);
+        int linked = 0;
+        foreach (int h in history)
+        {
+            linked += knowledge.EntityOf(h) >= 0 ? 1 : 0;
+        }
+
+        return linked == 0
+            ? $"none of your {history.Length} history items is linked to {knowledge.Graph.Name}"
+            : $"no entity of {knowledge.Graph.Name} links it to your {linked} linked history items within 2 hops";
     }
 
     internal static void Print(Dataset dataset, int user, IReadOnlyList<ScoredItem> items)
