@@ -9,9 +9,21 @@ public sealed partial class PathFinder
     {
         var ws = PathWorkspace.For(_graph.Entities.Count);
         ws.NextTarget();
+        int generation = ws.TargetGeneration;
+        Members(target, ws.TargetMembers);
+        foreach (int member in ws.TargetMembers)
+        {
+            ws.TargetMark[member] = generation;
+            ws.TargetSlot[member] = IsTarget;
+        }
+
         if (_options.MaxKnowledgeHops >= 2)
         {
-            MarkNeighbours(ws, target);
+            foreach (int member in ws.TargetMembers)
+            {
+                MarkInto(ws, _graph.Outgoing, member, forward: false, via: -1);
+                MarkInto(ws, _graph.Incoming, member, forward: true, via: -1);
+            }
         }
 
         if (_options.MaxKnowledgeHops >= 3)
@@ -30,17 +42,26 @@ public sealed partial class PathFinder
             }
 
             int source = _knowledge.EntityOf(h);
-
-            // Two items linked to one entity (a remake sharing an id) would explain an item by itself.
-            if (h == item || source < 0 || source == target)
+            if (h == item || source < 0)
             {
+                continue;
+            }
+
+            Members(source, ws.SourceMembers);
+            if (SharesTarget(ws))
+            {
+                // Two items linked to one entity (a remake sharing an id) would explain an item by itself.
                 continue;
             }
 
             double weight = HistoryWeight(values[position]);
             ws.NextHistoryItem();
-            Scan(ws, _graph.Outgoing, forward: true, source, target, position, weight);
-            Scan(ws, _graph.Incoming, forward: false, source, target, position, weight);
+            foreach (int member in ws.SourceMembers)
+            {
+                Scan(ws, _graph.Outgoing, forward: true, member, position, weight);
+                Scan(ws, _graph.Incoming, forward: false, member, position, weight);
+            }
+
             KeepBestOf(ws.ItemPaths, best, ref kept, history);
         }
 
@@ -59,17 +80,50 @@ public sealed partial class PathFinder
                 }
             }
 
-            paths.Add(new KnowledgePath(history[c.Position], values[c.Position], hops, c.Score));
+            paths.Add(new KnowledgePath(history[c.Position], values[c.Position], item, hops, c.Score));
         }
 
         return paths;
     }
 
-    /// <summary>Marks every neighbour of the target with its best single hop into the target.</summary>
-    private void MarkNeighbours(PathWorkspace ws, int target)
+    /// <summary>The entity and the entities joined to it by an identity relation (<see cref="PathOptions.IdentityRelations"/>).</summary>
+    private void Members(int entity, List<int> into)
     {
-        MarkInto(ws, _graph.Outgoing, target, forward: false, via: -1);
-        MarkInto(ws, _graph.Incoming, target, forward: true, via: -1);
+        into.Clear();
+        into.Add(entity);
+        if (!_hasIdentity)
+        {
+            return;
+        }
+
+        AddIdentical(_graph.Outgoing, entity, into);
+        AddIdentical(_graph.Incoming, entity, into);
+    }
+
+    private void AddIdentical(GraphEdges edges, int entity, List<int> into)
+    {
+        var relations = edges.RelationsOf(entity);
+        var neighbours = edges.NeighboursOf(entity);
+        for (int k = 0; k < neighbours.Length; k++)
+        {
+            if (_identity[relations[k]] && !into.Contains(neighbours[k]))
+            {
+                into.Add(neighbours[k]);
+            }
+        }
+    }
+
+    private static bool SharesTarget(PathWorkspace ws)
+    {
+        foreach (int member in ws.SourceMembers)
+        {
+            if (ws.TargetMark[member] == ws.TargetGeneration && ws.TargetSlot[member] == IsTarget)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Marks neighbours of the target's non-hub neighbours with their best two-hop route into the target.</summary>
@@ -100,11 +154,11 @@ public sealed partial class PathFinder
         var relations = edges.RelationsOf(to);
         var neighbours = edges.NeighboursOf(to);
         Route onwards = via >= 0 ? ws.Routes[via] : default;
-        int target = via >= 0 ? onwards.First.To : to;
         for (int k = 0; k < neighbours.Length; k++)
         {
             int n = neighbours[k];
-            if (n == to || n == target)
+            bool marked = ws.TargetMark[n] == generation;
+            if (n == to || _identity[relations[k]] || (marked && ws.TargetSlot[n] == IsTarget))
             {
                 continue;
             }
@@ -113,7 +167,7 @@ public sealed partial class PathFinder
             var route = via < 0
                 ? new Route(_relationFactor[hop.Relation], hop, default, HasSecond: false)
                 : new Route(_relationFactor[hop.Relation] * _specificity[to] * onwards.Factor, hop, onwards.First, HasSecond: true);
-            if (ws.TargetMark[n] != generation)
+            if (!marked)
             {
                 ws.TargetMark[n] = generation;
                 ws.TargetSlot[n] = ws.Routes.Count;
@@ -128,7 +182,7 @@ public sealed partial class PathFinder
     }
 
     /// <summary>Pairs each edge of the history item's entity with a route to the target; keeps the best per entity.</summary>
-    private void Scan(PathWorkspace ws, GraphEdges edges, bool forward, int source, int target, int position, double weight)
+    private void Scan(PathWorkspace ws, GraphEdges edges, bool forward, int source, int position, double weight)
     {
         int generation = ws.TargetGeneration;
         var relations = edges.RelationsOf(source);
@@ -136,22 +190,23 @@ public sealed partial class PathFinder
         for (int k = 0; k < neighbours.Length; k++)
         {
             int e = neighbours[k];
+            if (e == source || ws.TargetMark[e] != generation || _identity[relations[k]] || ws.SourceMembers.Contains(e))
+            {
+                continue;
+            }
+
             var first = new PathHop(source, relations[k], e, forward);
             double score = weight * _relationFactor[first.Relation];
             Candidate candidate;
-            if (e == target)
+            if (ws.TargetSlot[e] == IsTarget)
             {
                 candidate = new Candidate(score, position, first, Route: -1, Hops: 1);
             }
-            else if (e != source && ws.TargetMark[e] == generation)
+            else
             {
                 int slot = ws.TargetSlot[e];
                 var route = ws.Routes[slot];
                 candidate = new Candidate(score * _specificity[e] * route.Factor, position, first, slot, route.HasSecond ? 3 : 2);
-            }
-            else
-            {
-                continue;
             }
 
             if (candidate.Score <= 0)

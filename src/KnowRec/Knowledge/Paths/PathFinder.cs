@@ -41,6 +41,11 @@ public sealed partial class PathFinder
     private readonly PathOptions _options;
     private readonly double[] _specificity;
     private readonly double[] _relationFactor;
+    private readonly bool[] _identity;
+    private readonly bool _hasIdentity;
+
+    /// <summary>Route slot of the target's own entities in the workspace marks.</summary>
+    private const int IsTarget = -1;
 
     /// <summary>Prepares path search over the graph attached to <paramref name="data"/>.</summary>
     /// <param name="data">The dataset whose <see cref="Dataset.Knowledge"/> is searched and whose matrix holds the histories.</param>
@@ -55,7 +60,9 @@ public sealed partial class PathFinder
         _graph = _knowledge.Graph;
         _options = options ?? new PathOptions();
         _options.Validate();
-        _specificity = Specificities(_knowledge);
+        _identity = [.. _graph.Relations.Ids.Select(r => _options.IdentityRelations.Contains(r, StringComparer.Ordinal))];
+        _hasIdentity = _identity.Any(b => b);
+        _specificity = Specificities(_knowledge, _identity);
         _relationFactor = RelationFactors(_graph, weights);
     }
 
@@ -111,41 +118,59 @@ public sealed partial class PathFinder
         return count == 0 || target < 0 || history.IsEmpty ? [] : Search(history, values, item, target, count);
     }
 
-    private static double[] Specificities(ItemKnowledge knowledge)
+    private static double[] Specificities(ItemKnowledge knowledge, bool[] identity)
     {
         var graph = knowledge.Graph;
         int entities = graph.Entities.Count;
-        var isItem = new bool[entities];
+
+        // Which item each entity stands for, through its link or through an identity edge from a linked entity.
+        var itemOf = new int[entities];
+        Array.Fill(itemOf, -1);
         for (int item = 0; item < knowledge.Items; item++)
         {
-            if (knowledge.EntityOf(item) is >= 0 and int e)
+            if (knowledge.EntityOf(item) is >= 0 and int e && itemOf[e] < 0)
             {
-                isItem[e] = true;
+                itemOf[e] = item;
             }
         }
 
-        int linked = isItem.Count(b => b);
+        int linked = itemOf.Count(i => i >= 0);
+        foreach (var t in graph.Triples)
+        {
+            if (identity[t.Relation])
+            {
+                (int from, int to) = itemOf[t.Head] >= 0 ? (t.Head, t.Tail) : (t.Tail, t.Head);
+                if (itemOf[from] >= 0 && itemOf[to] < 0)
+                {
+                    itemOf[to] = itemOf[from];
+                }
+            }
+        }
+
         var result = new double[entities];
-        var stamp = new int[entities];
+        var stamp = new int[knowledge.Items];
         double logN = Math.Log(linked);
         for (int e = 0; e < entities; e++)
         {
-            // Distinct items only: Freebase stores many facts in both directions.
-            int items = CountItems(graph.Outgoing.NeighboursOf(e), isItem, stamp, e + 1) + CountItems(graph.Incoming.NeighboursOf(e), isItem, stamp, e + 1);
+            // Distinct items only: Freebase stores many facts in both directions, merged graphs hold an item twice.
+            int items = CountItems(graph.Outgoing, e, itemOf, identity, stamp) + CountItems(graph.Incoming, e, itemOf, identity, stamp);
             result[e] = linked < 2 ? 1.0 : Math.Clamp(Math.Log(linked / (double)Math.Max(items, 1)) / logN, 0.0, 1.0);
         }
 
         return result;
     }
 
-    private static int CountItems(ReadOnlySpan<int> neighbours, bool[] isItem, int[] stamp, int mark)
+    private static int CountItems(GraphEdges edges, int entity, int[] itemOf, bool[] identity, int[] stamp)
     {
+        var relations = edges.RelationsOf(entity);
+        var neighbours = edges.NeighboursOf(entity);
         int count = 0;
-        foreach (int n in neighbours)
+        for (int k = 0; k < neighbours.Length; k++)
         {
-            if (isItem[n] && stamp[n] != mark)
+            int item = itemOf[neighbours[k]];
+            if (item >= 0 && !identity[relations[k]] && stamp[item] != entity + 1)
             {
-                stamp[n] = mark;
+                stamp[item] = entity + 1;
                 count++;
             }
         }

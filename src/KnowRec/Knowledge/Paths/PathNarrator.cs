@@ -36,7 +36,7 @@ public sealed class PathNarrator
             throw new ArgumentException("A path needs at least one knowledge hop.", nameof(path));
         }
 
-        string sentence = $"{HistoryClause(path.HistoryItem, path.HistoryValue)}; {Chain(path.Hops)}.";
+        string sentence = $"{HistoryClause(path.HistoryItem, path.HistoryValue)}; {Chain(path.Hops, ItemLabel(path.Item))}.";
         return char.ToUpperInvariant(sentence[0]) + sentence[1..];
     }
 
@@ -77,14 +77,13 @@ public sealed class PathNarrator
             : $"you rated {name} {rating}/{scale.Max.ToString("0.#", CultureInfo.InvariantCulture)}";
     }
 
-    private string Chain(IReadOnlyList<PathHop> hops)
+    private string Chain(IReadOnlyList<PathHop> hops, string item)
     {
         var first = hops[0];
         var firstPhrase = _phrases[first.Relation];
         if (hops.Count == 1)
         {
-            string verb = firstPhrase.Verb(first.Forward);
-            return $"it {verb} {Label(first.To, firstPhrase.RoleOfEnd(first.Forward), firstPhrase.EndIsPerson(first.Forward), verb)}";
+            return $"it {firstPhrase.Verb(first.Forward)} {item}";
         }
 
         if (hops.Count == 2 && NameOf(first.To) is null)
@@ -94,7 +93,7 @@ public sealed class PathNarrator
             string? role = firstPhrase.RoleOfEnd(first.Forward);
             if (role is not null && role == _phrases[last.Relation].RoleOfStart(last.Forward))
             {
-                return $"it shares {Article(role)} {role} with {Label(last.To, null, false, string.Empty)}";
+                return $"it shares {Article(role)} {role} with {item}";
             }
         }
 
@@ -109,7 +108,7 @@ public sealed class PathNarrator
             string verb = phrase.Verb(hop.Forward);
             text.Append(person ? ", who " : ", which ")
                 .Append(hops.Count == 2 ? Also(verb) : verb).Append(' ')
-                .Append(Label(hop.To, phrase.RoleOfEnd(hop.Forward), phrase.EndIsPerson(hop.Forward), verb));
+                .Append(j == hops.Count - 1 ? item : Label(hop.To, phrase.RoleOfEnd(hop.Forward), phrase.EndIsPerson(hop.Forward), verb));
         }
 
         return text.ToString();

@@ -21,6 +21,12 @@ public sealed record PathOptions
     /// </summary>
     public int PathsPerHistoryItem { get; init; } = 1;
 
+    /// <summary>
+    /// Relations that join two entities of one thing, walked for free: merged graphs join an item's entities from
+    /// two sources by <c>same as</c> (<c>kg-ml1m-satori+auto</c>), and a path may leave from either. Default: <c>same as</c>.
+    /// </summary>
+    public IReadOnlyList<string> IdentityRelations { get; init; } = ["same as"];
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad property.</summary>
     public void Validate()
     {
@@ -32,6 +38,11 @@ public sealed record PathOptions
         if (PathsPerHistoryItem < 0)
         {
             throw new ArgumentException($"PathsPerHistoryItem must be 0 (no limit) or more, got {PathsPerHistoryItem}.", nameof(PathsPerHistoryItem));
+        }
+
+        if (IdentityRelations is null)
+        {
+            throw new ArgumentException("IdentityRelations must not be null; give an empty list for none.", nameof(IdentityRelations));
         }
 
         if (HubDegreeLimit < 1)

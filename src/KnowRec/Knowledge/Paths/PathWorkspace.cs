@@ -20,7 +20,7 @@ internal sealed class PathWorkspace
     /// <summary>Generation stamp per entity: equal to the current target generation when the entity reaches the target.</summary>
     public int[] TargetMark { get; }
 
-    /// <summary>Index into <see cref="Routes"/> of a marked entity.</summary>
+    /// <summary>Index into <see cref="Routes"/> of a marked entity, or -1 for the target itself.</summary>
     public int[] TargetSlot { get; }
 
     /// <summary>Generation stamp per entity: set while one history item's edges are scanned.</summary>
@@ -31,6 +31,12 @@ internal sealed class PathWorkspace
 
     /// <summary>Routes from marked entities to the target.</summary>
     public List<Route> Routes { get; } = [];
+
+    /// <summary>The target's entity and its identical entities.</summary>
+    public List<int> TargetMembers { get; } = [];
+
+    /// <summary>The current history item's entity and its identical entities.</summary>
+    public List<int> SourceMembers { get; } = [];
 
     /// <summary>Best path per entity from the current history item.</summary>
     public List<Candidate> ItemPaths { get; } = [];

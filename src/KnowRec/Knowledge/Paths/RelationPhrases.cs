@@ -77,7 +77,7 @@ public static class RelationPhrases
         Film(["film.film.music", "music by"], ["film.music_contributor.film"], "has music by", "wrote the music for", "composer", person: true);
         Film(["film.film.art_director"], ["film.art_director.films_art_directed"], "had art direction by", "art-directed", "art director", person: true);
         Film(["film.film.genre", "has genre", "genre"], ["film.film_genre.films_in_this_genre"], "is in the genre", "is the genre of", "genre");
-        Film(["film.film.language", "has language", "language"], ["film.language.films"], "is in", "is the language of", "language");
+        Film(["film.film.language", "in language", "has language", "language"], ["film.language.films"], "is in", "is the language of", "language");
         Film(["film.film.country", "country", "from country"], ["film.film_country.films"], "was made in", "is the country of", "country");
         Film(["film.film.rating", "rated"], ["film.content_rating.film"], "is rated", "is the rating of", "content rating");
         Film(["film.film.production_companies", "film.film.production_company"], ["film.production_company.films", "film.production_company.film"], "was made by", "made", "production company");
@@ -88,6 +88,11 @@ public static class RelationPhrases
         Film(["released in", "year", "release year"], [], "was released in", "is the release year of", "release year");
         Film(["released in decade", "decade"], [], "came out in the", "is the decade of", "decade");
         Film(["tagged", "has tag", "tag"], [], "is tagged", "is a tag of", "tag");
+
+        // Products (catalogue builder: Amazon categories and brands).
+        table["in category"] = new RelationPhrase("is in the category", "is the category of", "product", "category");
+        table["made by"] = new RelationPhrase("is made by", "makes", "product", "brand");
+        table["same as"] = new RelationPhrase("is the same as", "is the same as", null, null);
 
         // Item → item facts.
         table["film.film.sequel"] = new RelationPhrase("is followed by", "follows", "film", "sequel");

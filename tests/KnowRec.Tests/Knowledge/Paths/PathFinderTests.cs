@@ -139,6 +139,48 @@ public sealed class PathFinderTests
     }
 
     [Fact]
+    public void Find_MergedGraph_LeavesAndReachesItemsThroughSameAs()
+    {
+        // As GraphMerge joins kg-ml1m-satori+auto: items linked to Satori entities S0–S4, each "same as" its catalogue
+        // entity C0–C4; only the catalogue knows the director, only Satori the genre.
+        var b = new KnowledgeGraphBuilder();
+        for (int i = 0; i < 5; i++)
+        {
+            b.Link($"{i}", $"S{i}");
+            b.Add($"S{i}", "same as", $"C{i}");
+        }
+
+        b.Entity("mann", "Michael Mann");
+        b.Add("C0", "directed by", "mann");
+        b.Add("C1", "directed by", "mann");
+        b.Add("S0", "film.film.genre", "G");
+        b.Add("S1", "film.film.genre", "G");
+        b.Add("S2", "film.film.genre", "G");
+        var data = new Dataset("merged", new IdMap(["u"]), new IdMap(["0", "1", "2", "3", "4"]), [new Interaction(0, 0, 1f)])
+        {
+            ItemMetadata = [new ItemMetadata { Title = "Heat (1995)" }, new ItemMetadata { Title = "Collateral (2004)" }],
+        }.WithKnowledge(b.Build("merged"));
+
+        var finder = new PathFinder(data, options: EveryPath);
+        Assert.Equal(Idf2, finder.Specificity(data.Entity("mann")), 12); // C0 and C1 count as items 0 and 1
+        Assert.Equal(Math.Log(5.0 / 3.0) / Math.Log(5.0), finder.Specificity(data.Entity("G")), 12);
+        var paths = finder.Find(0, 1, 5);
+        Assert.Equal(2, paths.Count);
+        int directed = data.Relation("directed by");
+        Assert.Equal([new PathHop(data.Entity("C0"), directed, data.Entity("mann"), true), new PathHop(data.Entity("mann"), directed, data.Entity("C1"), false)], paths[0].Hops);
+        Assert.Equal(Idf2, paths[0].Score, 12);
+        Assert.Equal(data.Entity("G"), paths[1].Hops[0].To);
+        Assert.DoesNotContain(paths.SelectMany(p => p.Hops), h => h.Relation == data.Relation("same as"));
+        Assert.Equal(
+            "You liked Heat (1995); it was directed by Michael Mann, who also directed Collateral (2004).",
+            new PathNarrator(data).Describe(paths[0]));
+
+        // Without the identity relation the catalogue half is out of reach.
+        var plain = new PathFinder(data, options: new PathOptions { IdentityRelations = [], PathsPerHistoryItem = 0 }).Find(0, 1, 5);
+        Assert.Equal(data.Entity("G"), Assert.Single(plain).Hops[0].To);
+    }
+
+    [Fact]
     public void Specificity_AndHistoryWeight_FollowTheirFormulas()
     {
         var data = PathGraphs.Films();
@@ -184,6 +226,7 @@ public sealed class PathFinderTests
         Assert.Throws<ArgumentException>(() => new PathFinder(data, options: new PathOptions { MaxKnowledgeHops = 4 }));
         Assert.Throws<ArgumentException>(() => new PathFinder(data, options: new PathOptions { HubDegreeLimit = 0 }));
         Assert.Throws<ArgumentException>(() => new PathFinder(data, options: new PathOptions { PathsPerHistoryItem = -1 }));
+        Assert.Throws<ArgumentException>(() => new PathFinder(data, options: new PathOptions { IdentityRelations = null! }));
         var finder = new PathFinder(data);
         Assert.Throws<ArgumentOutOfRangeException>(() => finder.Find(0, 6, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => finder.Find(4, 1, 1));
