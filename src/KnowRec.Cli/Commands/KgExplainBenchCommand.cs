@@ -17,12 +17,13 @@ internal static class KgExplainBenchCommand
         var hops = new Option<int>("--hops") { Description = "Most knowledge-graph hops between a history item and the item (1-3)", DefaultValueFactory = _ => 2 };
         var seed = new Option<int>("--seed") { Description = "Seed of the draw", DefaultValueFactory = _ => 1 };
         var repeats = new Option<int>("--repeats") { Description = "Timed repeats per pair; a pair's time is its fastest", DefaultValueFactory = _ => 3 };
+        var heaviest = new Option<bool>("--heaviest") { Description = "Take the users with the longest histories (the worst case) instead of random ones" };
         var show = new Option<int>("--show") { Description = "Print this many of the pairs' best sentences", DefaultValueFactory = _ => 5 };
         var command = new Command("explain-bench", "Fit a model, explain random (user, top-N item) pairs through the --kg graph, report the share with a path and the time per pair");
         data.AddTo(command);
         data.Knowledge.Required = true;
         model.AddTo(command);
-        foreach (var option in new Option[] { pairs, top, paths, hops, seed, repeats, show })
+        foreach (var option in new Option[] { pairs, top, paths, hops, seed, repeats, heaviest, show })
         {
             command.Options.Add(option);
         }
@@ -30,7 +31,7 @@ internal static class KgExplainBenchCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             model.Validate(result);
-            var benchOptions = new PathBenchmarkOptions { Pairs = result.GetValue(pairs), Top = result.GetValue(top), Paths = result.GetValue(paths), Seed = result.GetValue(seed), Repeats = result.GetValue(repeats) };
+            var benchOptions = new PathBenchmarkOptions { Pairs = result.GetValue(pairs), Top = result.GetValue(top), Paths = result.GetValue(paths), Seed = result.GetValue(seed), Repeats = result.GetValue(repeats), HeaviestUsers = result.GetValue(heaviest) };
             benchOptions.Validate();
             var pathOptions = new PathOptions { MaxKnowledgeHops = result.GetValue(hops) };
             pathOptions.Validate();

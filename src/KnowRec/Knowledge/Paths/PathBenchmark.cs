@@ -11,7 +11,10 @@ namespace KnowRec.Knowledge.Paths;
 /// </summary>
 public static class PathBenchmark
 {
-    /// <summary>Explains <see cref="PathBenchmarkOptions.Pairs"/> random pairs (distinct users, one item drawn from each user's top list).</summary>
+    /// <summary>
+    /// Explains <see cref="PathBenchmarkOptions.Pairs"/> pairs: distinct users (random, or the heaviest with
+    /// <see cref="PathBenchmarkOptions.HeaviestUsers"/>), one item drawn at random from each user's top list.
+    /// </summary>
     /// <remarks>
     /// Every pair is explained once untimed (JIT, caches; the very first call is reported on its own), then timed
     /// <see cref="PathBenchmarkOptions.Repeats"/> times: path search plus the sentences of every path found. A pair's
@@ -87,14 +90,23 @@ public static class PathBenchmark
     private static List<(int User, int Item)> DrawPairs(Dataset data, IRecommender model, PathBenchmarkOptions options)
     {
         var candidates = Enumerable.Range(0, data.Matrix.Users).Where(u => data.Matrix.CountOf(u) > 0).ToArray();
+        if (options.HeaviestUsers)
+        {
+            candidates = [.. candidates.OrderByDescending(data.Matrix.CountOf).ThenBy(u => u)];
+        }
+
         var random = new SplitMix64(SplitMix64.Derive(options.Seed, 0));
 
-        // A partial Fisher–Yates shuffle draws distinct users.
+        // A partial Fisher–Yates shuffle draws distinct users; the heaviest are taken in order.
         var pairs = new List<(int, int)>(options.Pairs);
         for (int i = 0; i < candidates.Length && pairs.Count < options.Pairs; i++)
         {
-            int j = i + random.NextInt(candidates.Length - i);
-            (candidates[i], candidates[j]) = (candidates[j], candidates[i]);
+            if (!options.HeaviestUsers)
+            {
+                int j = i + random.NextInt(candidates.Length - i);
+                (candidates[i], candidates[j]) = (candidates[j], candidates[i]);
+            }
+
             var top = model.Recommend(candidates[i], options.Top);
             if (top.Count > 0)
             {

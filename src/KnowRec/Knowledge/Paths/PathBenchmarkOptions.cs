@@ -18,6 +18,12 @@ public sealed record PathBenchmarkOptions
     /// <summary>Timed repeats per pair; a pair's time is its fastest. Default 3.</summary>
     public int Repeats { get; init; } = 3;
 
+    /// <summary>
+    /// Draw the users with the longest histories (the worst case for path search) instead of random ones; the item is
+    /// still drawn at random from each one's top list. Default false.
+    /// </summary>
+    public bool HeaviestUsers { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad property.</summary>
     public void Validate()
     {
