@@ -85,7 +85,7 @@ public static class CatalogueGraphBuilder
                         continue;
                     }
 
-                    foreach (string part in PersonName.SplitList(value))
+                    foreach (string part in PersonName.SplitList(value, people))
                     {
                         string name = people ? PersonName.Clean(part) : part;
                         string partKey = people ? PersonName.Key(part) : TextKey.Fold(part);

@@ -49,8 +49,13 @@ public static class PersonName
     }
 
     /// <summary>Splits a list of credits on commas (or semicolons when present) outside parentheses, dropping empty and "N/A" entries.</summary>
-    /// <remarks>Semicolons win so that a list of "Last, First" names can be written unambiguously.</remarks>
-    public static IReadOnlyList<string> SplitList(string list)
+    /// <remarks>
+    /// Semicolons win so that a list of "Last, First" names can be written unambiguously. Without them, two
+    /// single-word parts ("Kieślowski, Krzysztof (screenplay)") are read as one "Last, First" name, not two people.
+    /// </remarks>
+    /// <param name="list">The list as the source writes it.</param>
+    /// <param name="people">True for lists of people's names, where two single-word parts are one "Last, First" name.</param>
+    public static IReadOnlyList<string> SplitList(string list, bool people = true)
     {
         ArgumentNullException.ThrowIfNull(list);
         char separator = list.Contains(';', StringComparison.Ordinal) ? ';' : ',';
@@ -73,7 +78,8 @@ public static class PersonName
             }
         }
 
-        return parts;
+        bool oneName = people && separator == ',' && parts.Count == 2 && parts.All(p => CollapseSpaces(WithoutParentheses(p)).Split(' ').Length == 1);
+        return oneName ? [string.Join(", ", parts)] : parts;
     }
 
     private static bool IsSuffix(string word) =>
