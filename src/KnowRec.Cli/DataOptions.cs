@@ -26,6 +26,11 @@ internal sealed class DataOptions
             + "'auto' (built from the dataset's own metadata, item text and tags), or several joined by '+' (e.g. kg-ml1m-satori+auto)",
     };
 
+    public Option<string?> ItemKeysFrom { get; } = new("--item-keys-from")
+    {
+        Description = "Re-key items by title + year to another catalogue's ids before --kg links them (e.g. ml-1m/pieces-LIN452-ReSN, whose MovieLens ids kb4rec-linkage and kg-ml100k-freebase use)",
+    };
+
     public Option<string?> ItemText { get; } = new("--item-text")
     {
         Description = "Item text (plot, director, writer, actors) to attach by entity linking on title + year: a NAME under $KNOWREC_DATA (e.g. ml-1m-movie-text-melu) or a PATH",
@@ -60,6 +65,7 @@ internal sealed class DataOptions
         command.Options.Add(MinUser);
         command.Options.Add(MinItem);
         command.Options.Add(ItemText);
+        command.Options.Add(ItemKeysFrom);
         command.Options.Add(Knowledge);
     }
 
@@ -91,6 +97,14 @@ internal sealed class DataOptions
     public Dataset Load(ParseResult result)
     {
         var data = LoadPlain(result);
+        if (result.GetValue(ItemKeysFrom) is { } keys)
+        {
+            var reference = Output.Run($"loading {keys} for its item ids", () => DatasetLoader.Load(DataLocator.Resolve(keys), new LoadOptions { Lenient = true }));
+            var (rekeyed, links) = Output.Run($"linking items to {keys} by title + year", () => CatalogueKeys.Adopt(data, reference));
+            Output.Progress($"item keys: {links.Linked:N0} of {links.Links.Count:N0} titled items take {keys}'s ids ({links.Ambiguous:N0} ambiguous, {links.Unlinked:N0} unlinked keep none)");
+            data = rekeyed;
+        }
+
         if (result.GetValue(ItemText) is { } text)
         {
             var rows = ReadItemText(result, text, data);
