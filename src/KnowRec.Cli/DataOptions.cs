@@ -3,6 +3,8 @@ using KnowRec.Data;
 using KnowRec.Data.Cleaning;
 using KnowRec.Data.Readers;
 using KnowRec.Knowledge;
+using KnowRec.Knowledge.Catalogue;
+using KnowRec.Knowledge.Linking;
 using KnowRec.Knowledge.Loaders;
 
 namespace KnowRec.Cli;
@@ -20,7 +22,18 @@ internal sealed class DataOptions
 
     public Option<string?> Knowledge { get; } = new("--kg")
     {
-        Description = "Knowledge graph to attach to the items: a folder NAME under $KNOWREC_DATA (e.g. kg-ml100k-freebase, kg-ml1m-satori) or a PATH",
+        Description = "Knowledge graph to attach to the items: a folder NAME under $KNOWREC_DATA (e.g. kg-ml100k-freebase, kg-ml1m-satori), a PATH, "
+            + "'auto' (built from the dataset's own metadata, item text and tags), or several joined by '+' (e.g. kg-ml1m-satori+auto)",
+    };
+
+    public Option<string?> ItemKeysFrom { get; } = new("--item-keys-from")
+    {
+        Description = "Re-key items by title + year to another catalogue's ids before --kg links them (e.g. ml-1m/pieces-LIN452-ReSN, whose MovieLens ids kb4rec-linkage and kg-ml100k-freebase use)",
+    };
+
+    public Option<string?> ItemText { get; } = new("--item-text")
+    {
+        Description = "Item text (plot, director, writer, actors) to attach by entity linking on title + year: a NAME under $KNOWREC_DATA (e.g. ml-1m-movie-text-melu) or a PATH",
     };
 
     public Option<string?> Format { get; } = new("--format")
@@ -51,6 +64,8 @@ internal sealed class DataOptions
         command.Options.Add(ImplicitThreshold);
         command.Options.Add(MinUser);
         command.Options.Add(MinItem);
+        command.Options.Add(ItemText);
+        command.Options.Add(ItemKeysFrom);
         command.Options.Add(Knowledge);
     }
 
@@ -64,7 +79,8 @@ internal sealed class DataOptions
         MinItemInteractions = result.GetValue(MinItem),
     };
 
-    public Dataset Load(ParseResult result)
+    /// <summary>Loads and cleans the dataset only: no item text, no knowledge graph.</summary>
+    public Dataset LoadPlain(ParseResult result)
     {
         string path = DataLocator.Resolve(result.GetValue(Data)!);
         var options = ToLoadOptions(result);
@@ -74,13 +90,45 @@ internal sealed class DataOptions
             Output.Progress($"cleaning: {string.Join(", ", data.Cleaning.Counts.Select(c => $"{c.Key} {c.Value}"))}");
         }
 
+        return data;
+    }
+
+    /// <summary>Loads the dataset, then attaches <c>--item-text</c> and then <c>--kg</c> when given.</summary>
+    public Dataset Load(ParseResult result)
+    {
+        var data = LoadPlain(result);
+        if (result.GetValue(ItemKeysFrom) is { } keys)
+        {
+            var reference = Output.Run($"loading {keys} for its item ids", () => DatasetLoader.Load(DataLocator.Resolve(keys), new LoadOptions { Lenient = true }));
+            var (rekeyed, links) = Output.Run($"linking items to {keys} by title + year", () => CatalogueKeys.Adopt(data, reference));
+            Output.Progress($"item keys: {links.Linked:N0} of {links.Links.Count:N0} titled items take {keys}'s ids ({links.Ambiguous:N0} ambiguous, {links.Unlinked:N0} unlinked keep none)");
+            data = rekeyed;
+        }
+
+        if (result.GetValue(ItemText) is { } text)
+        {
+            var rows = ReadItemText(result, text, data);
+            var attached = Output.Run($"linking item text {text}", () => ItemTextLinker.Attach(data, rows));
+            var links = attached.Links;
+            Output.Progress($"item text: {links.Linked:N0} of {links.Links.Count:N0} titled items linked by title + year ({links.Ambiguous:N0} ambiguous, {links.Unlinked:N0} unlinked); text ids agree for {attached.KeysAgree:N0}");
+            data = attached.Data;
+        }
+
         if (result.GetValue(Knowledge) is { } kg)
         {
-            data = Output.Run($"attaching knowledge graph {kg}", () => KnowledgeSource.Attach(data, kg, new KnowledgeLoadOptions { Lenient = result.GetValue(Lenient), Report = data.Cleaning }));
+            // Tags are read only for 'auto' graphs, the only ones that use them.
+            var catalogue = kg.Split('+').Any(p => p.Trim().Equals(KnowledgeSource.Auto, StringComparison.OrdinalIgnoreCase))
+                ? new CatalogueGraphOptions { Tags = ItemTagReader.Read(DataLocator.Resolve(result.GetValue(Data)!)) }
+                : null;
+            data = Output.Run($"attaching knowledge graph {kg}", () => KnowledgeSource.Attach(data, kg, catalogue, new KnowledgeLoadOptions { Lenient = result.GetValue(Lenient), Report = data.Cleaning }));
             var linked = data.Knowledge!;
             Output.Progress($"knowledge: {linked.Graph.Triples.Count:N0} triples, {linked.LinkedItems:N0} of {data.Items.Count:N0} items linked");
         }
 
         return data;
     }
+
+    /// <summary>Reads the rows of an item text source (NAME or PATH), honouring <c>--lenient</c>.</summary>
+    public IReadOnlyList<ItemText> ReadItemText(ParseResult result, string text, Dataset data) =>
+        Output.Run($"reading item text {text}", () => ItemTextReader.Read(DataLocator.Resolve(text), result.GetValue(Lenient), data.Cleaning));
 }

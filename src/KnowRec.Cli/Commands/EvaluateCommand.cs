@@ -18,12 +18,14 @@ internal static class EvaluateCommand
         var k = new Option<int>("--k") { Description = "Cutoff of the ranking metrics", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and the model", DefaultValueFactory = _ => 42 };
         var sampled = new Option<int?>("--sampled-negatives") { Description = "Rank each test item against N sampled negatives instead of the full catalogue (named in the report)" };
+        var pool = new Option<string?>("--pool") { Description = "Items a full ranking runs over: catalogue, or cold-items (items with no training row; the default for --protocol cold-items)" };
+        pool.AcceptOnlyFromAmong("catalogue", "cold-items");
         var saveSplit = new Option<string?>("--save-split") { Description = "Write train.tsv and test.tsv of the split to DIR (kfold: DIR/fold-N)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout" };
         var command = new Command("evaluate", "Split a dataset, fit a model and measure it (full-catalogue ranking by default)");
         data.AddTo(command);
         model.AddTo(command);
-        foreach (var option in new Option[] { protocol, testRatio, folds, k, seed, sampled, saveSplit, json })
+        foreach (var option in new Option[] { protocol, testRatio, folds, k, seed, sampled, pool, saveSplit, json })
         {
             command.Options.Add(option);
         }
@@ -47,6 +49,12 @@ internal static class EvaluateCommand
                 {
                     Cutoffs = [result.GetValue(k)],
                     SampledNegatives = result.GetValue(sampled),
+                    Pool = result.GetValue(pool) switch
+                    {
+                        "catalogue" => RankingPool.Catalogue,
+                        "cold-items" => RankingPool.ColdItems,
+                        _ => null,
+                    },
                     Seed = result.GetValue(seed),
                 },
                 SaveSplitDirectory = result.GetValue(saveSplit),

@@ -94,6 +94,28 @@ public sealed class Dataset
             Knowledge = KnowRec.Knowledge.ItemKnowledge.Link(this, graph),
         };
 
+    /// <summary>This dataset with other item metadata (one entry per item index); everything else, the knowledge graph included, is kept.</summary>
+    public Dataset WithItemMetadata(IReadOnlyList<ItemMetadata?> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (metadata.Count != Items.Count)
+        {
+            throw new ArgumentException($"Expected metadata for {Items.Count} items, got {metadata.Count}.", nameof(metadata));
+        }
+
+        return new(Name, Users, Items, Interactions)
+        {
+            Feedback = Feedback,
+            RatingScale = RatingScale,
+            HasTimestamps = HasTimestamps,
+            ItemMetadata = metadata,
+            UserAttributes = UserAttributes,
+            FixedTestMask = FixedTestMask,
+            Cleaning = Cleaning,
+            Knowledge = Knowledge,
+        };
+    }
+
     /// <summary>The key an item is known by outside this dataset: its <see cref="ItemMetadata.SourceIdAttribute"/> when set, else its raw id.</summary>
     public string KeyOf(int item) =>
         item < ItemMetadata.Count && ItemMetadata[item] is { } metadata && metadata.Attributes.TryGetValue(Data.ItemMetadata.SourceIdAttribute, out string? key)

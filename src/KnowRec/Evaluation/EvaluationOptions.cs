@@ -19,6 +19,12 @@ public sealed record EvaluationOptions
     /// <remarks>Sampled ranking is cheaper but inflates scores and can reorder models (Krichene and Rendle 2020); prefer full ranking.</remarks>
     public int? SampledNegatives { get; init; }
 
+    /// <summary>
+    /// Which items a full ranking runs over. Null (default) means <see cref="RankingPool.ColdItems"/> for splits made by
+    /// the <c>cold-items</c> protocol and <see cref="RankingPool.Catalogue"/> otherwise.
+    /// </summary>
+    public RankingPool? Pool { get; init; }
+
     /// <summary>Seed for negative sampling (default 42); the same seed gives the same report.</summary>
     public int Seed { get; init; } = 42;
 
@@ -60,6 +66,11 @@ public sealed record EvaluationOptions
         if (SampledNegatives is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(SampledNegatives), SampledNegatives, "Sample at least one negative, or leave it null for full ranking.");
+        }
+
+        if (Pool == RankingPool.ColdItems && SampledNegatives is not null)
+        {
+            throw new ArgumentException("Sampled negatives and the cold-item pool cannot be combined: rank the cold items in full.", nameof(Pool));
         }
 
         if (Threads < 1)

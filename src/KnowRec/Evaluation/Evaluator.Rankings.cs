@@ -8,14 +8,14 @@ public static partial class Evaluator
 {
     // Full ranking: batches of users go through RecommendMany; each batch writes only its own rows, so no locking.
     private static (double[][] PerUser, int[][] Tops) RankFull(
-        IRecommender model, DataSplit split, int[] users, HashSet<int>?[] relevant, EvaluationOptions options, ParallelOptions parallel)
+        IRecommender model, DataSplit split, int[] users, HashSet<int>?[] relevant, int[]? pool, EvaluationOptions options, ParallelOptions parallel)
     {
         var train = split.Train.Matrix;
         int maxK = options.Cutoffs.Max();
 
         // AUC needs the score of every candidate, so then the whole ranking is requested rather than the top max(K).
-        int count = options.ComputeAuc ? split.Train.Items.Count : maxK;
-        var request = new RecommendOptions { ExcludeSeen = true };
+        int count = options.ComputeAuc ? pool?.Length ?? split.Train.Items.Count : maxK;
+        var request = new RecommendOptions { ExcludeSeen = true, Candidates = pool };
         var perUser = new double[users.Length][];
         var tops = new int[users.Length][];
         int batches = (users.Length + BatchSize - 1) / BatchSize;

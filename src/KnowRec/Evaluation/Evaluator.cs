@@ -11,7 +11,8 @@ namespace KnowRec.Evaluation;
 /// Protocol: a user is evaluated when at least one test row is relevant (see <see cref="EvaluationOptions.RelevanceThreshold"/>);
 /// test items the user also has in train are not relevant, because rankings leave train items out and could never hit them.
 /// Each evaluated user's ranking runs over the whole catalogue (<c>split.Train.Items</c>) minus the user's train items,
-/// or over sampled negatives (<see cref="EvaluationOptions.SampledNegatives"/>). Per-user metrics are averaged with equal
+/// or over sampled negatives (<see cref="EvaluationOptions.SampledNegatives"/>). Splits made by the <c>cold-items</c>
+/// protocol rank over the items that have no training row (<see cref="RankingPool.ColdItems"/>) unless told otherwise. Per-user metrics are averaged with equal
 /// weight per user; AUC only over users for whom it is defined. Catalogue metrics (coverage, Gini, novelty) use the
 /// evaluated users' full-ranking top-K lists and are not reported under sampled ranking. Results do not depend on thread count.
 /// </remarks>
@@ -46,6 +47,7 @@ public static partial class Evaluator
         }
 
         var metrics = new OrderedDictionary<string, double>(StringComparer.Ordinal);
+        int[]? pool = PoolOf(split, options);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct };
         if (options.SampledNegatives is { } negatives)
         {
@@ -54,9 +56,16 @@ public static partial class Evaluator
         }
         else
         {
-            var (perUser, tops) = RankFull(model, split, users, relevant, options, parallel);
+            var (perUser, tops) = RankFull(model, split, users, relevant, pool, options, parallel);
             AddAccuracy(metrics, perUser, options);
-            AddCatalogue(metrics, tops, split.Train.Matrix, options.Cutoffs);
+            if (pool is null)
+            {
+                AddCatalogue(metrics, tops, split.Train.Matrix, options.Cutoffs);
+            }
+            else
+            {
+                AddPoolCatalogue(metrics, tops, pool, items, options.Cutoffs);
+            }
         }
 
         if (options.ComputeRatingMetrics ?? split.Train.Feedback == FeedbackKind.Explicit)
@@ -64,7 +73,7 @@ public static partial class Evaluator
             AddRating(metrics, model, split.Test.Interactions, parallel);
         }
 
-        string ranking = options.SampledNegatives is { } n ? $"sampled-{n}" : "full";
+        string ranking = options.SampledNegatives is { } n ? $"sampled-{n}" : pool is null ? "full" : $"cold-pool-{pool.Length}";
         return new EvaluationReport
         {
             Dataset = split.Train.Name,
@@ -79,6 +88,48 @@ public static partial class Evaluator
             EvaluateSeconds = clock.Elapsed.TotalSeconds,
             Metrics = metrics,
         };
+    }
+
+    // The items with no training row, when the pool is the cold items; null for the whole catalogue.
+    private static int[]? PoolOf(DataSplit split, EvaluationOptions options)
+    {
+        var pool = options.Pool ?? (split.Protocol == "cold-items" ? RankingPool.ColdItems : RankingPool.Catalogue);
+        if (pool == RankingPool.Catalogue)
+        {
+            return null;
+        }
+
+        if (options.SampledNegatives is not null)
+        {
+            throw new ArgumentException("Sampled negatives and the cold-item pool cannot be combined: rank the cold items in full.", nameof(options));
+        }
+
+        var train = split.Train.Matrix;
+        var warm = new bool[split.Train.Items.Count];
+        foreach (int item in train.Columns)
+        {
+            warm[item] = true;
+        }
+
+        int[] cold = [.. Enumerable.Range(0, warm.Length).Where(i => !warm[i])];
+        return cold.Length > 0 ? cold : throw new ArgumentException("Every item has training rows, so there is no cold item to rank.", nameof(split));
+    }
+
+    // Coverage and Gini over the pool's own items; novelty is left out because every cold item is equally unseen.
+    private static void AddPoolCatalogue(OrderedDictionary<string, double> metrics, int[][] tops, int[] pool, int items, IReadOnlyList<int> cutoffs)
+    {
+        var position = new int[items];
+        for (int p = 0; p < pool.Length; p++)
+        {
+            position[pool[p]] = p;
+        }
+
+        foreach (int k in cutoffs)
+        {
+            IReadOnlyList<int>[] lists = [.. tops.Select(top => top.Take(k).Select(i => position[i]).ToArray())];
+            metrics.Add($"coverage@{k}", CatalogueMetrics.Coverage(lists, pool.Length));
+            metrics.Add($"gini@{k}", CatalogueMetrics.Gini(lists, pool.Length));
+        }
     }
 
     // Per user index: the relevant test items not in train, or null when there are none.
