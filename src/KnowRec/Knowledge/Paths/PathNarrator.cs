@@ -99,7 +99,7 @@ public sealed class PathNarrator
 
         var text = new StringBuilder();
         text.Append("it ").Append(firstPhrase.Verb(first.Forward)).Append(' ')
-            .Append(Label(first.To, firstPhrase.RoleOfEnd(first.Forward), firstPhrase.EndIsPerson(first.Forward), firstPhrase.Verb(first.Forward)));
+            .Append(Label(first.To, firstPhrase.KindOfEnd(first.Forward), firstPhrase.EndIsPerson(first.Forward), firstPhrase.Verb(first.Forward)));
         for (int j = 1; j < hops.Count; j++)
         {
             var hop = hops[j];
@@ -108,14 +108,14 @@ public sealed class PathNarrator
             string verb = phrase.Verb(hop.Forward);
             text.Append(person ? ", who " : ", which ")
                 .Append(hops.Count == 2 ? Also(verb) : verb).Append(' ')
-                .Append(j == hops.Count - 1 ? item : Label(hop.To, phrase.RoleOfEnd(hop.Forward), phrase.EndIsPerson(hop.Forward), verb));
+                .Append(j == hops.Count - 1 ? item : Label(hop.To, phrase.KindOfEnd(hop.Forward), phrase.EndIsPerson(hop.Forward), verb));
         }
 
         return text.ToString();
     }
 
     /// <summary>The entity's name; else a label that says it has none: "someone (m.0abc)", "a genre (4021)", or "(C1)" after a verb that already names the role.</summary>
-    private string Label(int entity, string? role, bool person, string verb)
+    private string Label(int entity, string? kind, bool person, string verb)
     {
         if (NameOf(entity) is { } name)
         {
@@ -133,12 +133,12 @@ public sealed class PathNarrator
             return $"someone ({id})";
         }
 
-        if (role is null)
+        if (kind is null)
         {
             return $"an entity ({id})";
         }
 
-        return verb.EndsWith(" " + role, StringComparison.Ordinal) ? $"({id})" : $"{Article(role)} {role} ({id})";
+        return verb.EndsWith(" " + kind, StringComparison.Ordinal) ? $"({id})" : $"{Article(kind)} {kind} ({id})";
     }
 
     /// <summary>"also" after a form of "be" ("is also the genre of"), before any other verb ("also directed").</summary>

@@ -53,9 +53,9 @@ public static class RelationPhrases
         var table = new Dictionary<string, RelationPhrase>(StringComparer.Ordinal);
 
         // Item → attribute relations; the inverse names (attribute → item) are added from the same line.
-        void Film(string[] names, string[] inverseNames, string forward, string backward, string role, bool person = false)
+        void Film(string[] names, string[] inverseNames, string forward, string backward, string role, bool person = false, string? kind = null)
         {
-            var phrase = new RelationPhrase(forward, backward, "film", role, TailIsPerson: person);
+            var phrase = new RelationPhrase(forward, backward, "film", role, TailIsPerson: person, TailKind: kind);
             foreach (string n in names)
             {
                 table[n] = phrase;
@@ -82,7 +82,7 @@ public static class RelationPhrases
         Film(["film.film.rating", "rated"], ["film.content_rating.film"], "is rated", "is the rating of", "content rating");
         Film(["film.film.production_companies", "film.film.production_company"], ["film.production_company.films", "film.production_company.film"], "was made by", "made", "production company");
         Film(["film.film.distributor", "film.film.distributors"], ["film.distributor.film", "film.distributor.films_distributed"], "was distributed by", "distributed", "distributor");
-        Film(["film.film.award_nomination", "film.film.award_nominations"], ["award.award_category.nominated_for"], "was nominated for", "nominated", "award nomination");
+        Film(["film.film.award_nomination", "film.film.award_nominations"], ["award.award_category.nominated_for"], "was nominated for", "nominated", "award nomination", kind: "award");
         Film(["film.film.award_won", "film.film.awards_won"], ["award.award_category.winners"], "won", "was won by", "award");
         Film(["film.film.subjects", "film.film.subject"], ["film.film_subject.films"], "is about", "is the subject of", "subject");
         Film(["released in", "year", "release year"], [], "was released in", "is the release year of", "release year");
@@ -117,8 +117,8 @@ public static class RelationPhrases
         Person("people.person.nationality", "is a citizen of", "is the nationality of", "nationality");
         Person("award.competitor.awards_won", "won", "was won by", "award");
         Person("award.winner.awards_won", "won", "was won by", "award");
-        Person("award.competitor.award_nominations", "was nominated for", "was a nomination of", "award nomination");
-        Person("award.nominee.award_nominations", "was nominated for", "was a nomination of", "award nomination");
+        Person("award.competitor.award_nominations", "was nominated for", "nominated", "award nomination");
+        Person("award.nominee.award_nominations", "was nominated for", "nominated", "award nomination");
         table["music.album.genre"] = new RelationPhrase("is in the genre", "is the genre of", "album", "genre");
         table["location.location.contained_by"] = new RelationPhrase("is in", "contains", "place", "region");
         return table;

@@ -76,6 +76,17 @@ public sealed class PathNarratorTests
     }
 
     [Fact]
+    public void Describe_UnnamedAwardNominatedAndWon_SaysWhatTheEntityIs()
+    {
+        var data = Heat(b =>
+        {
+            b.Add("heat", "film.film.award_nomination", "m.0award");
+            b.Add("collateral", "film.film.award_won", "m.0award");
+        });
+        Assert.Equal("You rated Heat (1995) highly; it was nominated for an award (m.0award), which was also won by Collateral (2004).", Explain(data));
+    }
+
+    [Fact]
     public void Describe_UnknownRelation_FallsBackToItsWords()
     {
         var data = Heat(b =>
