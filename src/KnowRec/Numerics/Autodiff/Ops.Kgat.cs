@@ -101,8 +101,8 @@ public static partial class Ops
     /// <param name="relations">The relation of each row, each in [0, R).</param>
     /// <returns>A B × k matrix.</returns>
     /// <remarks>
-    /// The backward step writes each row's input gradient on its own and each relation's weight gradient from that
-    /// relation's rows in row order, so results are bit-identical for any thread count.
+    /// Rows are grouped by relation and each group is one <see cref="Gemm"/> product forward (X_r·W_r) and two back
+    /// (G_r·W_rᵀ, X_rᵀ·G_r), groups in relation order, so results are bit-identical for any thread count.
     /// </remarks>
     public static Tensor RelationMatMul(Tape tape, Tensor input, Tensor weights, int[] relations)
     {
@@ -120,31 +120,57 @@ public static partial class Ops
             throw new ArgumentException($"{relations.Length} relations for {rows} rows.", nameof(relations));
         }
 
-        int[] checkedRelations = CheckedIndices(relations, count, nameof(relations));
+        var groups = RelationGroups(CheckedIndices(relations, count, nameof(relations)), count);
         var output = Tensor.Zeros([rows, k], input.RequiresGrad || weights.RequiresGrad);
         var x = input.Data;
         var w = weights.Data;
         var y = output.Data;
-        ForRows(tape.Threads, rows, d * k, (start, end) =>
+        int threads = tape.Threads;
+        foreach (var (relation, members) in groups)
         {
-            for (int b = start; b < end; b++)
+            int n = members.Length;
+            var xr = GatherGroup(x, members, d);
+            var yr = new float[n * k];
+            Gemm.Multiply(MatrixOp.None, MatrixOp.None, n, k, d, 1f, xr, d, w.AsSpan(relation * d * k, d * k), k, 0f, yr, k, threads);
+            for (int m = 0; m < n; m++)
             {
-                var target = y.AsSpan(b * k, k);
-                int matrix = checkedRelations[b] * d * k;
-                for (int j = 0; j < d; j++)
-                {
-                    TensorPrimitives.MultiplyAdd(w.AsSpan(matrix + (j * k), k), x[(b * d) + j], target, target);
-                }
+                yr.AsSpan(m * k, k).CopyTo(y.AsSpan(members[m] * k, k));
             }
-        });
+        }
 
         if (output.RequiresGrad)
         {
             tape.Record(() =>
             {
-                if (output.Grad is { } g)
+                if (output.Grad is not { } g)
                 {
-                    RelationMatMulBackward(tape.Threads, input, weights, checkedRelations, g, count);
+                    return;
+                }
+
+                float[]? gx = input.RequiresGrad ? input.EnsureGrad() : null;
+                float[]? gw = weights.RequiresGrad ? weights.EnsureGrad() : null;
+                foreach (var (relation, members) in groups)
+                {
+                    int n = members.Length;
+                    var gr = GatherGroup(g, members, k);
+                    if (gx is not null)
+                    {
+                        // dX_r = G_r · W_rᵀ, added row by row into the input gradient.
+                        var dx = new float[n * d];
+                        Gemm.Multiply(MatrixOp.None, MatrixOp.Transpose, n, d, k, 1f, gr, k, w.AsSpan(relation * d * k, d * k), k, 0f, dx, d, threads);
+                        for (int m = 0; m < n; m++)
+                        {
+                            var target = gx.AsSpan(members[m] * d, d);
+                            TensorPrimitives.Add(target, dx.AsSpan(m * d, d), target);
+                        }
+                    }
+
+                    if (gw is not null)
+                    {
+                        // dW_r += X_rᵀ · G_r.
+                        var xr = GatherGroup(x, members, d);
+                        Gemm.Multiply(MatrixOp.Transpose, MatrixOp.None, d, k, n, 1f, xr, d, gr, k, 1f, gw.AsSpan(relation * d * k, d * k), k, threads);
+                    }
                 }
             });
         }
@@ -152,60 +178,26 @@ public static partial class Ops
         return output;
     }
 
-    private static void RelationMatMulBackward(int threads, Tensor input, Tensor weights, int[] relations, float[] g, int count)
+    // The rows of each relation that occurs, in row order, relations ascending.
+    private static (int Relation, int[] Rows)[] RelationGroups(int[] relations, int count)
     {
-        int rows = input.Rows, d = input.Columns, k = weights.Columns;
-        var x = input.Data;
-        var w = weights.Data;
-        if (input.RequiresGrad)
+        var lists = new List<int>?[count];
+        for (int b = 0; b < relations.Length; b++)
         {
-            // dx_b[j] = W_r[j, :] · g_b.
-            var gx = input.EnsureGrad();
-            ForRows(threads, rows, d * k, (start, end) =>
-            {
-                for (int b = start; b < end; b++)
-                {
-                    int matrix = relations[b] * d * k;
-                    var gb = g.AsSpan(b * k, k);
-                    for (int j = 0; j < d; j++)
-                    {
-                        gx[(b * d) + j] += TensorPrimitives.Dot(w.AsSpan(matrix + (j * k), k), gb);
-                    }
-                }
-            });
+            (lists[relations[b]] ??= []).Add(b);
         }
 
-        if (weights.RequiresGrad)
+        return [.. lists.Select((list, r) => (r, list)).Where(p => p.list is not null).Select(p => (p.r, p.list!.ToArray()))];
+    }
+
+    private static float[] GatherGroup(float[] source, int[] members, int width)
+    {
+        var rows = new float[members.Length * width];
+        for (int m = 0; m < members.Length; m++)
         {
-            // dW_r += Σ over the rows of r of x_bᵀ g_b, each relation by one thread in row order.
-            var gw = weights.EnsureGrad();
-            var byRelation = new List<int>[count];
-            for (int b = 0; b < rows; b++)
-            {
-                (byRelation[relations[b]] ??= []).Add(b);
-            }
-
-            int work = rows * d * k;
-            ForBlocks(threads, count, 1, work, (_, start, end) =>
-            {
-                for (int r = start; r < end; r++)
-                {
-                    if (byRelation[r] is not { } list)
-                    {
-                        continue;
-                    }
-
-                    foreach (int b in list)
-                    {
-                        var gb = g.AsSpan(b * k, k);
-                        for (int j = 0; j < d; j++)
-                        {
-                            var target = gw.AsSpan((r * d * k) + (j * k), k);
-                            TensorPrimitives.MultiplyAdd(gb, x[(b * d) + j], target, target);
-                        }
-                    }
-                }
-            });
+            source.AsSpan(members[m] * width, width).CopyTo(rows.AsSpan(m * width));
         }
+
+        return rows;
     }
 }
