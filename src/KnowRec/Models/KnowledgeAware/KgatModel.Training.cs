@@ -61,7 +61,7 @@ public sealed partial class KgatModel
         var matrix = train.Matrix;
         int[] userRows = [.. Enumerable.Range(0, matrix.Users).Select(u => matrix.CountOf(u) > 0 ? u : -1)];
         int[] itemRows = [.. Enumerable.Range(0, matrix.Items).Select(graph.NodeOfItem)];
-        var table = RepresentationTable.FromRows(final.Data, options.Width, userRows, itemRows);
+        var table = RepresentationTable.FromRows(final.Data, userRows, final.Data, itemRows, options.Width);
         return new KgatModel(train.Users, train.Items, matrix, options, table, attention.RelationWeights());
     }
 

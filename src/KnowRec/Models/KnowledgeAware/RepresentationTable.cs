@@ -33,8 +33,11 @@ internal sealed class RepresentationTable
     /// <summary>Length of each representation.</summary>
     public int Width { get; }
 
-    /// <summary>Rows <paramref name="userRows"/> and <paramref name="itemRows"/> of a dense node × width matrix, as padded arrays; users listed as -1 get zeros.</summary>
-    public static RepresentationTable FromRows(ReadOnlySpan<float> nodes, int width, int[] userRows, int[] itemRows)
+    /// <summary>
+    /// Rows <paramref name="userRows"/> of <paramref name="userSource"/> and <paramref name="itemRows"/> of
+    /// <paramref name="itemSource"/> (dense, <paramref name="width"/> wide) as padded arrays; users listed as -1 get zeros.
+    /// </summary>
+    public static RepresentationTable FromRows(ReadOnlySpan<float> userSource, int[] userRows, ReadOnlySpan<float> itemSource, int[] itemRows, int width)
     {
         int stride = FactorKernels.Stride(width);
         var users = new float[userRows.Length * stride];
@@ -43,13 +46,13 @@ internal sealed class RepresentationTable
         {
             if (userRows[u] >= 0)
             {
-                nodes.Slice(userRows[u] * width, width).CopyTo(users.AsSpan(u * stride));
+                userSource.Slice(userRows[u] * width, width).CopyTo(users.AsSpan(u * stride));
             }
         }
 
         for (int i = 0; i < itemRows.Length; i++)
         {
-            nodes.Slice(itemRows[i] * width, width).CopyTo(items.AsSpan(i * stride));
+            itemSource.Slice(itemRows[i] * width, width).CopyTo(items.AsSpan(i * stride));
         }
 
         return new RepresentationTable(width, users, items, userRows.Length, itemRows.Length);
