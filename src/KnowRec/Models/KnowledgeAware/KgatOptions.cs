@@ -5,8 +5,9 @@ namespace KnowRec.Models.KnowledgeAware;
 /// <summary>Options of <see cref="KgatModel"/> (KGAT, Wang et al. 2019).</summary>
 /// <remarks>
 /// The paper trains 64-dimensional embeddings with layers of 64, 32 and 16 for up to 1,000 epochs at learning rate
-/// 10⁻⁴; the defaults keep its shapes but train a few epochs at a higher rate with large batches, so that a fit takes
-/// minutes. They were chosen on a validation split carved from the training rows (docs/results.md, "Knowledge-aware models").
+/// 10⁻⁴; the defaults keep its shapes but train 20 epochs at a higher rate with large batches, so that a fit takes
+/// minutes. Only NegativeCandidates was compared on a validation split carved from the training rows (docs/results.md,
+/// "Knowledge-aware models"); the rest is untuned.
 /// </remarks>
 public sealed record KgatOptions : IModelOptions
 {
@@ -40,8 +41,12 @@ public sealed record KgatOptions : IModelOptions
     /// <summary>Message dropout on each layer's output while training (§3.1; default 0.1, as the paper).</summary>
     public float Dropout { get; init; } = 0.1f;
 
-    /// <summary>Unseen candidates drawn per negative, of which the best scoring is used (dynamic negative sampling; default 1, the paper's uniform sampling).</summary>
-    public int NegativeCandidates { get; init; } = 1;
+    /// <summary>
+    /// Unseen candidates drawn per negative, of which the best scoring under the step's representations is used
+    /// (dynamic negative sampling, Zhang et al. 2013; 1 is the paper's uniform sampling). Default 5: on a validation
+    /// split of ml-100k it lifted NDCG@10 from 0.0333 to 0.0406 after 20 epochs (docs/results.md).
+    /// </summary>
+    public int NegativeCandidates { get; init; } = 5;
 
     /// <summary>Seed of the initial parameters, the sampling and the dropout masks (default 42).</summary>
     public int Seed { get; init; } = 42;
