@@ -5,6 +5,7 @@ using KnowRec.Models.Ease;
 using KnowRec.Models.Factorization;
 using KnowRec.Models.Graph;
 using KnowRec.Models.Knn;
+using KnowRec.Models.KnowledgeAware;
 using KnowRec.Models.Neural;
 using KnowRec.Models.Popularity;
 using KnowRec.Models.Random;
@@ -31,6 +32,8 @@ public static class ModelCatalog
         ModelEntry.Create<AlsOptions>(AlsModel.KindName, "Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren, Volinsky 2008)", AlsModel.Fit, AlsModel.Load),
         ModelEntry.Create<BprOptions>(BprModel.KindName, "Bayesian personalised ranking matrix factorisation by SGD (Rendle et al. 2009)", BprModel.Fit, BprModel.Load),
         ModelEntry.Create<LightGcnOptions>(LightGcnModel.KindName, "LightGCN: embeddings smoothed over the user–item graph, BPR loss, Adam (He et al. 2020)", LightGcnModel.Fit, LightGcnModel.Load),
+        ModelEntry.Create<KgatOptions>(KgatModel.KindName, "KGAT: attentive propagation over the collaborative knowledge graph, BPR + TransR (Wang et al. 2019); needs --kg", KgatModel.Fit, KgatModel.Load),
+        ModelEntry.Create<KginOptions>(KginModel.KindName, "KGIN: user intents over relations, relational path-aware aggregation, BPR + independence (Wang et al. 2021); needs --kg", KginModel.Fit, KginModel.Load),
         ModelEntry.Create<NcfOptions>(NcfModel.KindName, "Neural collaborative filtering, NeuMF = GMF + MLP (He et al. 2017), BCE over sampled negatives, Adam", NcfModel.Fit, NcfModel.Load),
         ModelEntry.Create<BilinearOptions>(BilinearModel.KindName, "Bilinear f(u,i) = σ(uᵀWi + b_i) over learned user/item vectors, BPR or BCE, Adam", BilinearModel.Fit, BilinearModel.Load),
         ModelEntry.Create<TwoTowerOptions>(TwoTowerModel.KindName, "Two-tower retrieval: user and item towers over ids plus genres/attributes or given features, sampled softmax (Yi et al. 2019)", TwoTowerModel.Fit, TwoTowerModel.Load),
