@@ -14,7 +14,7 @@ namespace KnowRec.Models.KnowledgeAware;
 /// through their entity's knowledge edges. A user without history gets all-zero scores. After fitting only the final
 /// representations and the per-relation attention are kept, as plain arrays; immutable and thread-safe.
 /// </remarks>
-public sealed partial class KgatModel : ScoringRecommender
+public sealed partial class KgatModel : ScoringRecommender, Knowledge.Paths.IRelationWeights
 {
     /// <summary>Catalogue kind.</summary>
     public const string KindName = "kgat";

@@ -18,7 +18,7 @@ namespace KnowRec.Models.KnowledgeAware;
 /// user without history gets all-zero scores. After fitting only the final representations and the relation weights
 /// are kept, as plain arrays; immutable and thread-safe.
 /// </remarks>
-public sealed partial class KginModel : ScoringRecommender
+public sealed partial class KginModel : ScoringRecommender, Knowledge.Paths.IRelationWeights
 {
     /// <summary>Catalogue kind.</summary>
     public const string KindName = "kgin";
