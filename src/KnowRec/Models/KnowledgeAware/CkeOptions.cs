@@ -37,6 +37,13 @@ public sealed record CkeOptions : IModelOptions
     /// </summary>
     public int NegativeCandidates { get; init; } = 1;
 
+    /// <summary>
+    /// Whether items without training rows may be drawn as negatives (default false). BPR's pairs say nothing against
+    /// such an item, and drawing it would only push it below every user — teaching "new means bad" and erasing what
+    /// its entity tells. Left out, its offset η stays 0 and its score u_iᵀe_j comes from the graph alone.
+    /// </summary>
+    public bool ColdNegatives { get; init; }
+
     /// <summary>Seed of the initial vectors and of the sampling (default 42).</summary>
     public int Seed { get; init; } = 42;
 

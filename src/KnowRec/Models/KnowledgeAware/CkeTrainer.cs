@@ -4,7 +4,6 @@ using KnowRec.Knowledge.Embeddings;
 using KnowRec.Numerics;
 using KnowRec.Numerics.Autodiff;
 using KnowRec.Numerics.Optimizers;
-using KnowRec.Training;
 
 namespace KnowRec.Models.KnowledgeAware;
 
@@ -30,7 +29,7 @@ internal sealed class CkeTrainer
     private readonly Tensor _relations;
     private readonly Tensor _projections;
     private readonly Adam _adam;
-    private readonly NegativeItemSampler _sampler;
+    private readonly int[] _drawable;
     private readonly TripleCorruptor? _corruptor;
     private readonly Triple[] _triples;
     private readonly int[] _order;
@@ -63,7 +62,13 @@ internal sealed class CkeTrainer
         }
 
         _adam = new Adam([_users, _offsets, _entities, _relations, _projections], options.LearningRate) { Threads = threads };
-        _sampler = NegativeItemSampler.Uniform(matrix.Items);
+        var counts = new int[matrix.Items];
+        foreach (int item in matrix.Columns)
+        {
+            counts[item]++;
+        }
+
+        _drawable = [.. Enumerable.Range(0, matrix.Items).Where(i => options.ColdNegatives || counts[i] > 0)];
         _triples = [.. graph.Triples];
         _corruptor = _triples.Length > 0 && options.KnowledgeBatchSize > 0 && options.KnowledgeWeight > 0
             ? new TripleCorruptor(_triples, graph.Entities.Count, graph.Relations.Count, CorruptionSampling.Bernoulli)
@@ -225,7 +230,7 @@ internal sealed class CkeTrainer
     private int Negative(int user, ref SplitMix64 random)
     {
         var seen = _matrix.ItemsOf(user);
-        int best = _sampler.DrawUnseen(ref random, seen);
+        int best = DrawUnseen(seen, ref random);
         if (_options.NegativeCandidates == 1)
         {
             return best;
@@ -238,7 +243,7 @@ internal sealed class CkeTrainer
         float bestScore = System.Numerics.Tensors.TensorPrimitives.Dot(u, vector);
         for (int c = 1; c < _options.NegativeCandidates; c++)
         {
-            int item = _sampler.DrawUnseen(ref random, seen);
+            int item = DrawUnseen(seen, ref random);
             ItemVector(item, vector);
             float score = System.Numerics.Tensors.TensorPrimitives.Dot(u, vector);
             if (score > bestScore)
@@ -248,6 +253,19 @@ internal sealed class CkeTrainer
         }
 
         return best;
+    }
+
+    // A uniform drawable item not in seen, by rejection; after 64 rejected draws the last is kept (a user who has
+    // seen almost everything).
+    private int DrawUnseen(ReadOnlySpan<int> seen, ref SplitMix64 random)
+    {
+        int item = _drawable[random.NextInt(_drawable.Length)];
+        for (int attempt = 1; attempt < 64 && seen.BinarySearch(item) >= 0; attempt++)
+        {
+            item = _drawable[random.NextInt(_drawable.Length)];
+        }
+
+        return item;
     }
 
     private static void Shuffle<T>(T[] values, ref SplitMix64 random)
