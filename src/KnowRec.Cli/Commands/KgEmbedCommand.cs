@@ -20,7 +20,7 @@ internal static class KgEmbedCommand
         var kg = new Option<string>("--kg") { Description = "Knowledge graph: a folder NAME under $KNOWREC_DATA (e.g. kg-ml100k-freebase) or a PATH", Required = true };
         var method = new Option<string>("--method") { Description = "transe, transr or rotate", DefaultValueFactory = _ => "transe" };
         var dimension = new Option<int?>("--dimension") { Description = "Embedding size d (complex coordinates for rotate); default 64" };
-        var epochs = new Option<int?>("--epochs") { Description = "Passes over the training triples; default 100" };
+        var epochs = new Option<int?>("--epochs") { Description = "Passes over the training triples; default 30" };
         var testShare = new Option<double>("--test-share") { Description = "Share of triples held out for the reported figures", DefaultValueFactory = _ => 0.1 };
         var validationShare = new Option<double>("--validation-share") { Description = "Share of triples held out for tuning (reported separately)", DefaultValueFactory = _ => 0.0 };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and the fit", DefaultValueFactory = _ => 42 };

@@ -45,8 +45,9 @@ public sealed class CkeGoldenTests
         ["ColdNegatives"] = "false",
     };
 
-    // Measured by these tests with one thread (seed 42; ml-100k user-ratio 80/20 with kg-ml100k-freebase attached):
-    // `knowrec evaluate --data ml-100k --kg kg-ml100k-freebase --model cke` with the settings above gives the same figure.
+    // Seed 42, ml-100k user-ratio 80/20 with kg-ml100k-freebase attached. The quick figure was measured by its test with
+    // one thread; the default figure by `knowrec evaluate --data ml-100k --kg kg-ml100k-freebase --model cke` (2
+    // threads: the fit is bit-identical for any thread count). bpr gets 0.4330 on the same split, popularity 0.2238.
     private const double GoldenQuickNdcg = 0.3140;
-    private const double GoldenNdcg = 0.0;
+    private const double GoldenNdcg = 0.4188;
 }

@@ -152,11 +152,17 @@ public sealed class KgEmbeddingTrainer
         _arena.Reset();
         using var scope = _arena.Activate();
         var tape = new Tape { Threads = _threads };
-        var positive = Distances(tape, heads, relations, tails);
-        var negative = Distances(tape, corruptHeads, corruptRelations, corruptTails);
+        var penalties = new List<Tensor>();
+        var positive = Distances(tape, heads, relations, tails, penalties);
+        var negative = Distances(tape, corruptHeads, corruptRelations, corruptTails, penalties);
         var loss = _options.Loss == KgEmbeddingLoss.Margin
             ? Ops.MarginRankingLoss(tape, positive, negative, _options.Margin)
             : Ops.SelfAdversarialLogisticLoss(tape, positive, negative, _options.Margin, _options.AdversarialTemperature);
+        foreach (var penalty in penalties)
+        {
+            loss = Ops.Add(tape, loss, penalty);
+        }
+
         float value = loss.Data[0];
         tape.Backward(loss);
         _adam.Step();
@@ -178,19 +184,32 @@ public sealed class KgEmbeddingTrainer
     public KgEmbedding Snapshot() => KgEmbedding.Create(
         _options, _graph.Entities, _graph.Relations, (float[])_entities.Data.Clone(), (float[])_relations.Data.Clone(), _projections is null ? [] : (float[])_projections.Data.Clone());
 
-    // f(h, r, t) for each triple of the batch with the method's fused op.
-    private Tensor Distances(Tape tape, int[] heads, int[] relations, int[] tails)
+    // f(h, r, t) for each triple of the batch with the method's fused op; TransR adds its soft norm constraints.
+    private Tensor Distances(Tape tape, int[] heads, int[] relations, int[] tails, List<Tensor> penalties)
     {
         var h = Ops.EmbeddingLookup(tape, _entities, heads);
         var t = Ops.EmbeddingLookup(tape, _entities, tails);
         var r = Ops.EmbeddingLookup(tape, _relations, relations);
-        return _options.Method switch
+        if (_options.Method != KgEmbeddingMethod.TransR)
         {
-            KgEmbeddingMethod.RotatE => Ops.RotationDistance(tape, h, r, t),
-            KgEmbeddingMethod.TransR => Ops.TranslationDistance(
-                tape, Ops.RelationProjection(tape, h, _projections!, relations), r, Ops.RelationProjection(tape, t, _projections!, relations), DistanceNorm.SquaredL2),
-            _ => Ops.TranslationDistance(tape, h, r, t, _options.Norm),
-        };
+            return _options.Method == KgEmbeddingMethod.RotatE ? Ops.RotationDistance(tape, h, r, t) : Ops.TranslationDistance(tape, h, r, t, _options.Norm);
+        }
+
+        var hr = Ops.RelationProjection(tape, h, _projections!, relations);
+        var tr = Ops.RelationProjection(tape, t, _projections!, relations);
+        penalties.Add(ProjectedNormPenalty(tape, hr));
+        penalties.Add(ProjectedNormPenalty(tape, tr));
+        return Ops.TranslationDistance(tape, hr, r, tr, DistanceNorm.SquaredL2);
+    }
+
+    // Lin et al. 2015, §3.2: ‖h M_r‖ ≤ 1 and ‖t M_r‖ ≤ 1, as the soft penalty mean_b [‖p_b‖² − 1]₊. Without it the
+    // projections grow until every true triple is farther apart than ‖r‖² ≤ 1, so the head itself wins every tail query.
+    private static Tensor ProjectedNormPenalty(Tape tape, Tensor projected)
+    {
+        var ones = new float[projected.Rows];
+        Array.Fill(ones, 1f);
+        var excess = Ops.ReLU(tape, Ops.Sub(tape, Ops.RowDot(tape, projected, projected), Tensor.FromArray(ones, [projected.Rows])));
+        return Ops.Mean(tape, excess);
     }
 
     // Scales each listed row to norm 1 (exact) or down to norm at most 1.

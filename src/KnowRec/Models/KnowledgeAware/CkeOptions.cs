@@ -10,8 +10,8 @@ public sealed record CkeOptions : IModelOptions
     /// <summary>Size d of user, item-offset and entity vectors; TransR's relation space has the same size (default 64).</summary>
     public int Factors { get; init; } = 64;
 
-    /// <summary>Epochs; each draws as many (user, item, negative) triples as there are training pairs (default 30).</summary>
-    public int Epochs { get; init; } = 30;
+    /// <summary>Epochs; each draws as many (user, item, negative) triples as there are training pairs (default 60).</summary>
+    public int Epochs { get; init; } = 60;
 
     /// <summary>User–item triples per Adam step (default 1024).</summary>
     public int BatchSize { get; init; } = 1024;
@@ -22,14 +22,14 @@ public sealed record CkeOptions : IModelOptions
     /// <summary>Weight of the TransR loss against the BPR loss in the joint objective (default 1, the paper's unweighted sum).</summary>
     public float KnowledgeWeight { get; init; } = 1f;
 
-    /// <summary>Adam step size (default 0.01).</summary>
-    public float LearningRate { get; init; } = 0.01f;
+    /// <summary>Adam step size (default 0.002; 0.01 overfits within 10 epochs on ml-100k).</summary>
+    public float LearningRate { get; init; } = 0.002f;
 
     /// <summary>
     /// L2 weight λ on the user, item-offset and entity rows of each batch (the Gaussian priors of the paper's
-    /// generative process, §5.1), averaged per triple (default 1e-4).
+    /// generative process, §5.1), averaged per triple (default 0.03).
     /// </summary>
-    public float Regularization { get; init; } = 1e-4f;
+    public float Regularization { get; init; } = 0.03f;
 
     /// <summary>
     /// Unseen candidates drawn per negative item; the one the current vectors score highest is used (dynamic negative

@@ -14,7 +14,7 @@ public sealed class CkeContractTests : RecommenderContractTests
 
     // Small enough to fit in milliseconds: 11 pairs in batches of 4 (three steps an epoch), 9 graph triples per step.
     // i5 has no rows; it may be drawn as a negative here (ColdNegatives), as in the paper, so the warm answers below hold.
-    internal static readonly CkeOptions Tiny = new() { Factors = 8, Epochs = 60, BatchSize = 4, KnowledgeBatchSize = 9, LearningRate = 0.05f, ColdNegatives = true };
+    internal static readonly CkeOptions Tiny = new() { Factors = 8, Epochs = 60, BatchSize = 4, KnowledgeBatchSize = 9, LearningRate = 0.05f, Regularization = 1e-4f, ColdNegatives = true };
 
     /// <summary>
     /// The graph of <see cref="TinyData"/>'s items: i0, i1, i2 have genre A; i3, i4, i5 genre B; i3 and i5 share
