@@ -53,8 +53,8 @@ internal static class QuickstartCommand
     }
 
     // The neural models train for minutes at their default settings; quickstart is a tour, so it lists the models
-    // that fit in seconds and `knowrec evaluate --model KIND` runs the others.
-    private static readonly HashSet<string> SlowToTrain = ["ncf", "bilinear", "two-tower", "lightgcn", "sasrec"];
+    // that fit in seconds and `knowrec evaluate --model KIND` runs the others. cke also needs a graph (--kg).
+    private static readonly HashSet<string> SlowToTrain = ["ncf", "bilinear", "two-tower", "lightgcn", "sasrec", "cke"];
 
     // Rating metrics exist only for models that predict ratings.
     private static string M(EvaluationReport report, string key) => report.Metrics.TryGetValue(key, out double value) ? Output.Number(value) : "—";
