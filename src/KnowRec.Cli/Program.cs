@@ -2,7 +2,7 @@ using System.CommandLine;
 using KnowRec.Cli.Commands;
 
 var data = new Command("data", "Inspect and fetch datasets") { DataInfoCommand.Create(), DataPullCommand.Create() };
-var kg = new Command("kg", "Inspect, link and embed knowledge graphs") { KgInfoCommand.Create(), KgLinkCommand.Create(), KgExplainBenchCommand.Create() };
+var kg = new Command("kg", "Inspect, link and embed knowledge graphs") { KgInfoCommand.Create(), KgLinkCommand.Create(), KgEmbedCommand.Create(), KgExplainBenchCommand.Create() };
 var root = new RootCommand("knowrec: knowledge-enhanced recommendation for .NET")
 {
     QuickstartCommand.Create(),

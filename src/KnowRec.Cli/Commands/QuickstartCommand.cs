@@ -55,7 +55,7 @@ internal static class QuickstartCommand
     // The neural models train for minutes at their default settings; quickstart is a tour, so it lists the models
     // that fit in seconds and `knowrec evaluate --model KIND` runs the others.
     // Knowledge-graph models also need --kg, which quickstart does not attach.
-    private static readonly HashSet<string> SlowToTrain = ["ncf", "bilinear", "two-tower", "lightgcn", "sasrec", "kgat", "kgin"];
+    private static readonly HashSet<string> SlowToTrain = ["ncf", "bilinear", "two-tower", "lightgcn", "sasrec", "cke", "kgat", "kgin"];
 
     // Rating metrics exist only for models that predict ratings.
     private static string M(EvaluationReport report, string key) => report.Metrics.TryGetValue(key, out double value) ? Output.Number(value) : "—";
