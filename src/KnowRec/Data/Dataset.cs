@@ -55,6 +55,9 @@ public sealed class Dataset
     /// <summary>The knowledge graph attached to the items (see <see cref="WithKnowledge"/>), or null.</summary>
     public Knowledge.ItemKnowledge? Knowledge { get; init; }
 
+    /// <summary>Per-item vector sources (text, knowledge-graph, image embeddings...) attached to this dataset, at most one per name.</summary>
+    public IReadOnlyList<Features.ItemVectors> ItemVectors { get; init; } = [];
+
     /// <summary>For sources that ship a fixed train/test split: true at the index of every test row.</summary>
     public IReadOnlyList<bool>? FixedTestMask { get; init; }
 
@@ -78,6 +81,7 @@ public sealed class Dataset
             UserAttributes = UserAttributes,
             Cleaning = Cleaning,
             Knowledge = Knowledge,
+            ItemVectors = ItemVectors,
         };
 
     /// <summary>This dataset with <paramref name="graph"/> attached, its entities linked to items by <see cref="KeyOf"/>.</summary>
@@ -92,6 +96,7 @@ public sealed class Dataset
             FixedTestMask = FixedTestMask,
             Cleaning = Cleaning,
             Knowledge = KnowRec.Knowledge.ItemKnowledge.Link(this, graph),
+            ItemVectors = ItemVectors,
         };
 
     /// <summary>This dataset with other item metadata (one entry per item index); everything else, the knowledge graph included, is kept.</summary>
@@ -113,8 +118,35 @@ public sealed class Dataset
             FixedTestMask = FixedTestMask,
             Cleaning = Cleaning,
             Knowledge = Knowledge,
+            ItemVectors = ItemVectors,
         };
     }
+
+    /// <summary>This dataset with <paramref name="source"/> attached, replacing any source of the same name; everything else is kept.</summary>
+    public Dataset WithItemVectors(Features.ItemVectors source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Vectors.Rows != Items.Count)
+        {
+            throw new ArgumentException($"Source '{source.Name}' has {source.Vectors.Rows} rows; the dataset has {Items.Count} items.", nameof(source));
+        }
+
+        return new(Name, Users, Items, Interactions)
+        {
+            Feedback = Feedback,
+            RatingScale = RatingScale,
+            HasTimestamps = HasTimestamps,
+            ItemMetadata = ItemMetadata,
+            UserAttributes = UserAttributes,
+            FixedTestMask = FixedTestMask,
+            Cleaning = Cleaning,
+            Knowledge = Knowledge,
+            ItemVectors = [.. ItemVectors.Where(v => v.Name != source.Name), source],
+        };
+    }
+
+    /// <summary>The attached vector source called <paramref name="name"/>, or null.</summary>
+    public Features.ItemVectors? ItemVectorsNamed(string name) => ItemVectors.FirstOrDefault(v => v.Name == name);
 
     /// <summary>The key an item is known by outside this dataset: its <see cref="ItemMetadata.SourceIdAttribute"/> when set, else its raw id.</summary>
     public string KeyOf(int item) =>
