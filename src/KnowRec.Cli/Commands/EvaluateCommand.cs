@@ -12,8 +12,9 @@ internal static class EvaluateCommand
     {
         var data = new DataOptions();
         var model = new ModelOptions();
-        var protocol = new Option<string>("--protocol") { Description = "user-ratio, random, leave-last-out, temporal, kfold, fixed or cold-items", DefaultValueFactory = _ => "user-ratio" };
-        var testRatio = new Option<double>("--test-ratio") { Description = "Share of rows (or items, for cold-items) held out", DefaultValueFactory = _ => 0.2 };
+        var protocol = new Option<string>("--protocol") { Description = "user-ratio, random, leave-last-out, temporal, kfold, fixed, cold-items or cold-users", DefaultValueFactory = _ => "user-ratio" };
+        var testRatio = new Option<double>("--test-ratio") { Description = "Share of rows held out (of items for cold-items, of users for cold-users)", DefaultValueFactory = _ => 0.2 };
+        var coldHistory = new Option<int>("--cold-history") { Description = "For cold-users: rows each new user keeps in train, earliest first (0: attributes only)", DefaultValueFactory = _ => 5 };
         var folds = new Option<int>("--folds") { Description = "Folds for kfold", DefaultValueFactory = _ => 5 };
         var k = new Option<int>("--k") { Description = "Cutoff of the ranking metrics", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and the model", DefaultValueFactory = _ => 42 };
@@ -25,7 +26,7 @@ internal static class EvaluateCommand
         var command = new Command("evaluate", "Split a dataset, fit a model and measure it (full-catalogue ranking by default)");
         data.AddTo(command);
         model.AddTo(command);
-        foreach (var option in new Option[] { protocol, testRatio, folds, k, seed, sampled, pool, saveSplit, json })
+        foreach (var option in new Option[] { protocol, testRatio, coldHistory, folds, k, seed, sampled, pool, saveSplit, json })
         {
             command.Options.Add(option);
         }
@@ -43,6 +44,7 @@ internal static class EvaluateCommand
                     Protocol = SplitProtocolNames.Parse(result.GetValue(protocol)!),
                     TestRatio = result.GetValue(testRatio),
                     Folds = result.GetValue(folds),
+                    ColdUserHistory = result.GetValue(coldHistory),
                     Seed = result.GetValue(seed),
                 },
                 Evaluation = new EvaluationOptions

@@ -10,9 +10,9 @@ public sealed record SplitOptions
     /// <summary>Which protocol to run. Default <see cref="SplitProtocol.UserRatio"/>.</summary>
     public SplitProtocol Protocol { get; init; } = SplitProtocol.UserRatio;
 
-    /// <summary>Share of rows (or, for cold-items, of items) that goes to test, in (0, 1). Default 0.2.</summary>
+    /// <summary>Share of rows (or, for cold-items, of items; for cold-users, of users) that goes to test, in (0, 1). Default 0.2.</summary>
     /// <remarks>
-    /// Used by user-ratio, random, cold-items and temporal (when <see cref="TemporalCut"/> is null). The count is
+    /// Used by user-ratio, random, cold-items, cold-users and temporal (when <see cref="TemporalCut"/> is null). The count is
     /// round(TestRatio × n), halves rounded away from zero, then kept within [1, n − 1] so that any group of two or more
     /// rows or items has at least one on each side. Ignored by leave-last-out, kfold and fixed.
     /// </remarks>
@@ -32,6 +32,9 @@ public sealed record SplitOptions
     /// </remarks>
     public long? TemporalCut { get; init; }
 
+    /// <summary>For cold-users only: how many of each new user's rows stay in train, 0 to 1000 (0: the user is known only by attributes). Default 5.</summary>
+    public int ColdUserHistory { get; init; } = 5;
+
     /// <summary>Throws when an option is out of range; the exception names the property.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     /// <exception cref="ArgumentException">An option does not apply to the chosen protocol.</exception>
@@ -50,6 +53,11 @@ public sealed record SplitOptions
         if (Folds < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(Folds), Folds, "Folds must be at least 2.");
+        }
+
+        if (ColdUserHistory is < 0 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ColdUserHistory), ColdUserHistory, "ColdUserHistory must lie between 0 and 1000.");
         }
 
         if (TemporalCut is not null && Protocol != SplitProtocol.Temporal)

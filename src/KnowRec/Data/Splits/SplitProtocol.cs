@@ -24,4 +24,11 @@ public enum SplitProtocol
 
     /// <summary><c>cold-items</c>: a seeded <see cref="SplitOptions.TestRatio"/> share of items is held out with all its rows.</summary>
     ColdItems,
+
+    /// <summary>
+    /// <c>cold-users</c>: a seeded <see cref="SplitOptions.TestRatio"/> share of users become new users who keep only their
+    /// first <see cref="SplitOptions.ColdUserHistory"/> rows (earliest by time, else in file order) in train; the rest of
+    /// their rows are test. Every other user's rows are train, so only the new users are evaluated.
+    /// </summary>
+    ColdUsers,
 }

@@ -6,7 +6,7 @@ namespace KnowRec.Data.Splits;
 public static class SplitProtocolNames
 {
     // One table, in enum order, so the two directions cannot drift apart.
-    private static readonly string[] Names = ["user-ratio", "random", "leave-last-out", "temporal", "kfold", "fixed", "cold-items"];
+    private static readonly string[] Names = ["user-ratio", "random", "leave-last-out", "temporal", "kfold", "fixed", "cold-items", "cold-users"];
 
     /// <summary>All protocol names, in <see cref="SplitProtocol"/> order.</summary>
     public static IReadOnlyList<string> All => Names;

@@ -36,6 +36,7 @@ public static partial class Splitter
             SplitProtocol.KFold => KFold(data, options),
             SplitProtocol.Fixed => [Partition(data, FixedMask(data), options.Protocol)],
             SplitProtocol.ColdItems => [Partition(data, ColdItemsMask(data, options), options.Protocol)],
+            SplitProtocol.ColdUsers => [Partition(data, ColdUsersMask(data, options), options.Protocol)],
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Protocol, "Unknown split protocol."),
         };
     }

@@ -11,7 +11,7 @@ public class SplitterInvariantTests
 
     // Protocols that make random choices, so a different seed must be able to change the result.
     public static TheoryData<SplitProtocol> SeededProtocols =>
-        [SplitProtocol.UserRatio, SplitProtocol.Random, SplitProtocol.KFold, SplitProtocol.ColdItems];
+        [SplitProtocol.UserRatio, SplitProtocol.Random, SplitProtocol.KFold, SplitProtocol.ColdItems, SplitProtocol.ColdUsers];
 
     private static readonly Dataset Data = SyntheticData.WithMask(SyntheticData.Create());
 
