@@ -2,6 +2,7 @@ using System.CommandLine;
 using KnowRec.Data;
 using KnowRec.Data.Cleaning;
 using KnowRec.Data.Readers;
+using KnowRec.Features.Text;
 using KnowRec.Knowledge;
 using KnowRec.Knowledge.Catalogue;
 using KnowRec.Knowledge.Linking;
@@ -36,6 +37,16 @@ internal sealed class DataOptions
         Description = "Item text (plot, director, writer, actors) to attach by entity linking on title + year: a NAME under $KNOWREC_DATA (e.g. ml-1m-movie-text-melu) or a PATH",
     };
 
+    public Option<string?> TextEncoder { get; } = new("--text-encoder")
+    {
+        Description = $"Encode each item's text (title, year, genres, people, plot or reviews) and attach it as the 'text' vector source: {string.Join(", ", TextEncoders.Names)}",
+    };
+
+    public Option<string?> EmbeddingCache { get; } = new("--embedding-cache")
+    {
+        Description = "Folder of an on-disk cache of text embeddings keyed by (encoder and its fitted state, SHA-256 of the text); reruns skip the encoder",
+    };
+
     public Option<string?> Format { get; } = new("--format")
     {
         Description = "File format: ml-100k, ml-1m, ml-latest, pairs, hetrec-lastfm, amazon-json, delimited (default: detect)",
@@ -67,6 +78,8 @@ internal sealed class DataOptions
         command.Options.Add(ItemText);
         command.Options.Add(ItemKeysFrom);
         command.Options.Add(Knowledge);
+        command.Options.Add(TextEncoder);
+        command.Options.Add(EmbeddingCache);
     }
 
     public LoadOptions ToLoadOptions(ParseResult result) => new()
@@ -93,8 +106,20 @@ internal sealed class DataOptions
         return data;
     }
 
-    /// <summary>Loads the dataset, then attaches <c>--item-text</c> and then <c>--kg</c> when given.</summary>
+    /// <summary>Loads the dataset, then attaches <c>--item-text</c>, <c>--kg</c> and the <c>--text-encoder</c> vectors when given.</summary>
     public Dataset Load(ParseResult result)
+    {
+        var data = LoadWithoutTextVectors(result);
+        if (result.GetValue(TextEncoder) is { } encoder)
+        {
+            data = data.WithItemVectors(EncodeText(result, data, encoder));
+        }
+
+        return data;
+    }
+
+    /// <summary>Loads the dataset and attaches <c>--item-text</c> and <c>--kg</c>, but does not encode text.</summary>
+    public Dataset LoadWithoutTextVectors(ParseResult result)
     {
         var data = LoadPlain(result);
         if (result.GetValue(ItemKeysFrom) is { } keys)
@@ -126,6 +151,16 @@ internal sealed class DataOptions
         }
 
         return data;
+    }
+
+    /// <summary>Encodes the items' documents with <paramref name="encoder"/> (behind <c>--embedding-cache</c> when given) and reports the rate.</summary>
+    public Features.ItemVectors EncodeText(ParseResult result, Dataset data, string encoder)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var source = Output.Run($"encoding item text with {encoder}", () => TextVectors.Encode(data, encoder, new TextEncoderOptions(), result.GetValue(EmbeddingCache)));
+        double seconds = watch.Elapsed.TotalSeconds;
+        Output.Progress($"text vectors: {source.PresentCount:N0} of {data.Items.Count:N0} items, dimension {source.Dimension}, {seconds:F2} s ({source.PresentCount / Math.Max(seconds, 1e-9):N0} items/s, fit included)");
+        return source;
     }
 
     /// <summary>Reads the rows of an item text source (NAME or PATH), honouring <c>--lenient</c>.</summary>

@@ -3,11 +3,13 @@ using KnowRec.Cli.Commands;
 
 var data = new Command("data", "Inspect and fetch datasets") { DataInfoCommand.Create(), DataPullCommand.Create() };
 var kg = new Command("kg", "Inspect, link and embed knowledge graphs") { KgInfoCommand.Create(), KgLinkCommand.Create(), KgEmbedCommand.Create(), KgExplainBenchCommand.Create() };
+var text = new Command("text", "Encode item text") { TextEncodeCommand.Create() };
 var root = new RootCommand("knowrec: knowledge-enhanced recommendation for .NET")
 {
     QuickstartCommand.Create(),
     data,
     kg,
+    text,
     EvaluateCommand.Create(),
     RecommendCommand.Create(),
     ModelsCommand.Create(),

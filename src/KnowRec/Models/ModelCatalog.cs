@@ -1,6 +1,7 @@
 using KnowRec.Models.Als;
 using KnowRec.Models.Baseline;
 using KnowRec.Models.Bpr;
+using KnowRec.Models.Content;
 using KnowRec.Models.Ease;
 using KnowRec.Models.Factorization;
 using KnowRec.Models.Graph;
@@ -38,6 +39,7 @@ public static class ModelCatalog
         ModelEntry.Create<BilinearOptions>(BilinearModel.KindName, "Bilinear f(u,i) = σ(uᵀWi + b_i) over learned user/item vectors, BPR or BCE, Adam", BilinearModel.Fit, BilinearModel.Load),
         ModelEntry.Create<TwoTowerOptions>(TwoTowerModel.KindName, "Two-tower retrieval: user and item towers over ids plus genres/attributes or given features, sampled softmax (Yi et al. 2019)", TwoTowerModel.Fit, TwoTowerModel.Load),
         ModelEntry.Create<CkeOptions>(CkeModel.KindName, "CKE: item vector = offset + TransR entity embedding, BPR and TransR trained jointly (Zhang et al. 2016); needs --kg", CkeModel.Fit, CkeModel.Load),
+        ModelEntry.Create<ContentKnnOptions>(ContentKnnModel.KindName, "Content kNN: cosine of a user's rating/recency-weighted profile and each item's text vector; tfidf-lsa over item text unless a 'text' source is attached", ContentKnnModel.Fit, ContentKnnModel.Load),
         ModelEntry.Create<SasRecOptions>(SasRecModel.KindName, "SASRec: causal self-attention over each user's time-ordered history, next-item BCE (Kang & McAuley 2018)", SasRecModel.Fit, SasRecModel.Load),
     ];
 
