@@ -2,8 +2,10 @@ using System.CommandLine;
 using KnowRec.Data;
 using KnowRec.Data.Cleaning;
 using KnowRec.Data.Readers;
+using KnowRec.Features.Text;
 using KnowRec.Knowledge;
 using KnowRec.Knowledge.Catalogue;
+using KnowRec.Knowledge.Generation;
 using KnowRec.Knowledge.Linking;
 using KnowRec.Knowledge.Loaders;
 
@@ -34,6 +36,11 @@ internal sealed class DataOptions
     public Option<string?> ItemText { get; } = new("--item-text")
     {
         Description = "Item text (plot, director, writer, actors) to attach by entity linking on title + year: a NAME under $KNOWREC_DATA (e.g. ml-1m-movie-text-melu) or a PATH",
+    };
+
+    public Option<string?> KnowledgeFolder { get; } = new("--knowledge")
+    {
+        Description = "Folder written by `knowrec knowledge generate`: its item knowledge, encoded (hashed bag of words), is attached as the 'knowledge' item vectors",
     };
 
     public Option<string?> Format { get; } = new("--format")
@@ -67,6 +74,7 @@ internal sealed class DataOptions
         command.Options.Add(ItemText);
         command.Options.Add(ItemKeysFrom);
         command.Options.Add(Knowledge);
+        command.Options.Add(KnowledgeFolder);
     }
 
     public LoadOptions ToLoadOptions(ParseResult result) => new()
@@ -125,7 +133,25 @@ internal sealed class DataOptions
             Output.Progress($"knowledge: {linked.Graph.Triples.Count:N0} triples, {linked.LinkedItems:N0} of {data.Items.Count:N0} items linked");
         }
 
+        if (result.GetValue(KnowledgeFolder) is { } folder)
+        {
+            data = AttachKnowledge(data, folder);
+        }
+
         return data;
+    }
+
+    /// <summary>
+    /// Encodes a knowledge folder's item records into the <c>knowledge</c> item vectors. The encoder is the fit-free
+    /// hashed bag of words (<see cref="HashedBagOfWordsEncoder"/>), so the vectors depend on nothing but the records.
+    /// </summary>
+    private static Dataset AttachKnowledge(Dataset data, string folder)
+    {
+        var records = Output.Run($"reading knowledge {folder}", () => KnowledgeStore.ReadItems(folder));
+        using var encoder = new HashedBagOfWordsEncoder();
+        var vectors = KnowledgeVectors.EncodeItemsAsync(data, records, encoder).GetAwaiter().GetResult();
+        Output.Progress($"knowledge vectors: {vectors.PresentCount:N0} of {data.Items.Count:N0} items, {vectors.Dimension} dimensions (hashed bag of words)");
+        return data.WithItemVectors(vectors);
     }
 
     /// <summary>Reads the rows of an item text source (NAME or PATH), honouring <c>--lenient</c>.</summary>
