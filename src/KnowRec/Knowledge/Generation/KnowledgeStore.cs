@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace KnowRec.Knowledge.Generation;
@@ -17,7 +18,8 @@ public static class KnowledgeStore
     /// <summary>File of user records.</summary>
     public const string UsersFile = "users.jsonl";
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // Relaxed escaping keeps quotes and apostrophes readable in the files; each line is still valid JSON.
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes both record files into <paramref name="directory"/> (created when needed).</summary>
     public static void Write(string directory, IEnumerable<ItemKnowledgeRecord> items, IEnumerable<UserPreferenceRecord> users)
