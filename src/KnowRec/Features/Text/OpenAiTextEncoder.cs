@@ -9,6 +9,9 @@ namespace KnowRec.Features.Text;
 /// <remarks>Thread-safe: concurrent calls share the HTTP client. Disposing disposes the inner generator.</remarks>
 public sealed class OpenAiTextEncoder : IEmbeddingGenerator<string, Embedding<float>>
 {
+    /// <summary>The encoder's name in the text encoder registry.</summary>
+    public const string Name = "openai";
+
     private readonly IEmbeddingGenerator<string, Embedding<float>> _inner;
     private readonly int _batchSize;
     private int _dimension;

@@ -37,6 +37,22 @@ public sealed record OpenAiTextEncoderOptions
     /// <summary>Retries on 429, 5xx and network errors, with exponential backoff (default 3).</summary>
     public int MaxRetries { get; init; } = 3;
 
+    /// <summary>Options from a registry's generic settings: <c>endpoint</c>, <c>model</c>, <c>batch-size</c> (names case-insensitive), and <paramref name="dimension"/>.</summary>
+    public static OpenAiTextEncoderOptions FromSettings(int? dimension, IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        string? Get(string name) => settings.FirstOrDefault(s => s.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+        string? batch = Get("batch-size");
+        return new OpenAiTextEncoderOptions
+        {
+            Endpoint = Get("endpoint"),
+            Model = Get("model"),
+            Dimensions = dimension,
+            BatchSize = batch is null ? 64 : int.TryParse(batch, System.Globalization.CultureInfo.InvariantCulture, out int size) ? size
+                : throw new ArgumentException($"batch-size must be a whole number, not '{batch}'.", nameof(settings)),
+        };
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid property.</summary>
     public void Validate()
     {

@@ -90,6 +90,15 @@ public sealed class OpenAiTextEncoderTests
     }
 
     [Fact]
+    public void FromSettings_ReadsEndpointModelAndBatchSize()
+    {
+        var options = OpenAiTextEncoderOptions.FromSettings(16, new Dictionary<string, string> { ["Endpoint"] = "http://h/v1/", ["model"] = "nomic-embed-text", ["batch-size"] = "8" });
+
+        Assert.Equal(("http://h/v1/", "nomic-embed-text", 8, (int?)16), (options.Endpoint, options.Model, options.BatchSize, options.Dimensions));
+        Assert.Throws<ArgumentException>(() => OpenAiTextEncoderOptions.FromSettings(null, new Dictionary<string, string> { ["batch-size"] = "many" }));
+    }
+
+    [Fact]
     public void ParseEndpoint_AddsTheSlashAndRejectsOtherSchemes()
     {
         Assert.Equal("http://localhost:11434/v1/", OpenAiConnection.ParseEndpoint("http://localhost:11434/v1").ToString());

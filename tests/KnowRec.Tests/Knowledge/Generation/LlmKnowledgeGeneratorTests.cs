@@ -21,7 +21,7 @@ public sealed class LlmKnowledgeGeneratorTests
         Assert.Equal([new KnowledgePerson("director", "Jane Doe")], toy.People);
         Assert.Equal([new KnowledgeFact("released in", "1995")], toy.Facts);
         Assert.Equal(new GenerationSummary(3, 0, 3, 0, 0, 3, 0, 0, 0, result.Summary.InputTokens, result.Summary.OutputTokens, 0m), result.Summary);
-        var request = server.Requests[0];
+        var request = server.Requests.Single(r => r.MessagesText.Contains("Title: Toy Story", StringComparison.Ordinal)); // requests run 4 at a time, in any order
         Assert.Equal("Bearer secret", request.Authorization);
         Assert.Equal("test-model", request.Json["model"]!.GetValue<string>());
         Assert.Contains("Director: John Lasseter", request.MessagesText, StringComparison.Ordinal);
