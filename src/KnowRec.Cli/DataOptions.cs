@@ -5,6 +5,7 @@ using KnowRec.Data.Readers;
 using KnowRec.Features.Text;
 using KnowRec.Knowledge;
 using KnowRec.Knowledge.Catalogue;
+using KnowRec.Knowledge.Generation;
 using KnowRec.Knowledge.Linking;
 using KnowRec.Knowledge.Loaders;
 
@@ -47,6 +48,11 @@ internal sealed class DataOptions
         Description = "Folder of an on-disk cache of text embeddings keyed by (encoder and its fitted state, SHA-256 of the text); reruns skip the encoder",
     };
 
+    public Option<string?> KnowledgeFolder { get; } = new("--knowledge")
+    {
+        Description = "Folder written by `knowrec knowledge generate`: its item knowledge, encoded with tfidf-lsa, is attached as the 'knowledge' item vectors",
+    };
+
     public Option<string?> Format { get; } = new("--format")
     {
         Description = "File format: ml-100k, ml-1m, ml-latest, pairs, hetrec-lastfm, amazon-json, delimited (default: detect)",
@@ -80,6 +86,7 @@ internal sealed class DataOptions
         command.Options.Add(Knowledge);
         command.Options.Add(TextEncoder);
         command.Options.Add(EmbeddingCache);
+        command.Options.Add(KnowledgeFolder);
     }
 
     public LoadOptions ToLoadOptions(ParseResult result) => new()
@@ -150,6 +157,11 @@ internal sealed class DataOptions
             Output.Progress($"knowledge: {linked.Graph.Triples.Count:N0} triples, {linked.LinkedItems:N0} of {data.Items.Count:N0} items linked");
         }
 
+        if (result.GetValue(KnowledgeFolder) is { } folder)
+        {
+            data = AttachKnowledge(data, folder);
+        }
+
         return data;
     }
 
@@ -161,6 +173,19 @@ internal sealed class DataOptions
         double seconds = watch.Elapsed.TotalSeconds;
         Output.Progress($"text vectors: {source.PresentCount:N0} of {data.Items.Count:N0} items, dimension {source.Dimension}, {seconds:F2} s ({source.PresentCount / Math.Max(seconds, 1e-9):N0} items/s, fit included)");
         return source;
+    }
+
+    /// <summary>
+    /// Encodes a knowledge folder's item records into the <c>knowledge</c> item vectors with <c>tfidf-lsa</c> fitted on
+    /// the records' own sentences, so the vectors depend on nothing but the records (and the fixed seed).
+    /// </summary>
+    private static Dataset AttachKnowledge(Dataset data, string folder)
+    {
+        var records = Output.Run($"reading knowledge {folder}", () => KnowledgeStore.ReadItems(folder));
+        using var encoder = TfidfLsaEncoder.Fit([.. records.Select(r => r.ToText())], new TfidfLsaOptions());
+        var vectors = KnowledgeVectors.EncodeItemsAsync(data, records, encoder).GetAwaiter().GetResult();
+        Output.Progress($"knowledge vectors: {vectors.PresentCount:N0} of {data.Items.Count:N0} items, {vectors.Dimension} dimensions (tfidf-lsa over the records)");
+        return data.WithItemVectors(vectors);
     }
 
     /// <summary>Reads the rows of an item text source (NAME or PATH), honouring <c>--lenient</c>.</summary>

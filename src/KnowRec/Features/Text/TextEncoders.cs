@@ -6,7 +6,7 @@ namespace KnowRec.Features.Text;
 public static class TextEncoders
 {
     /// <summary>The known encoder names, in the order listings show them.</summary>
-    public static IReadOnlyList<string> Names { get; } = [TfidfLsaEncoder.Name];
+    public static IReadOnlyList<string> Names { get; } = [TfidfLsaEncoder.Name, OpenAiTextEncoder.Name];
 
     /// <summary>Builds the encoder called <paramref name="name"/>; encoders that learn from text are fitted on <paramref name="corpus"/>.</summary>
     /// <param name="name">Encoder name, case-insensitive (see <see cref="Names"/>).</param>
@@ -27,7 +27,7 @@ public static class TextEncoders
                 Threads = options.Threads,
             }),
 
-            // Other encoders ('onnx', 'openai') add one case each here, and their name to Names.
+            OpenAiTextEncoder.Name => OpenAiTextEncoder.Create(OpenAiTextEncoderOptions.FromSettings(options.Dimension, options.Settings)),
             _ => throw new ArgumentException($"Unknown text encoder '{name}'. Known encoders: {string.Join(", ", Names)}.", nameof(name)),
         };
     }
