@@ -5,7 +5,8 @@ namespace KnowRec.Features.Text.Onnx;
 /// <summary>Turns a text into BERT input ids: <c>[CLS] wordpieces… [SEP]</c>, cut to the model's maximum length.</summary>
 /// <remarks>
 /// WordPiece (Wu et al. 2016; as used by BERT, Devlin et al. 2019) through Microsoft.ML.Tokenizers' BertTokenizer, set up
-/// from the model folder's tokenizer_config.json. Truncation follows Hugging Face's: the word pieces are cut after
+/// from the model folder's tokenizer_config.json, with <see cref="BertPreTokenizer"/> for BERT's word split and
+/// <see cref="AccentFolding"/> for accents without ICU. Truncation follows Hugging Face's: the word pieces are cut after
 /// <c>maxLength − 2</c> (even inside a word) and [CLS]/[SEP] wrap what is left. Thread-safe.
 /// </remarks>
 internal sealed class WordPieceEncoder
@@ -30,6 +31,7 @@ internal sealed class WordPieceEncoder
                 PaddingToken = folder.PaddingToken,
                 UnknownToken = folder.UnknownToken,
                 MaskingToken = folder.MaskToken,
+                PreTokenizer = BertPreTokenizer.Instance,
             });
         }
         catch (ArgumentException e)
