@@ -36,6 +36,12 @@ internal sealed class DataOptions
         Description = "Item text (plot, director, writer, actors) to attach by entity linking on title + year: a NAME under $KNOWREC_DATA (e.g. ml-1m-movie-text-melu) or a PATH",
     };
 
+    public Option<string?> ModelPath { get; } = new("--model-path")
+    {
+        Description = "Model of --text-encoder onnx: a sentence-transformers ONNX export folder (model.onnx or onnx/model.onnx, vocab.txt, configs), "
+            + "or a NAME under $KNOWREC_MODELS or ~/.knowrec/models (e.g. all-MiniLM-L6-v2 after `knowrec models pull all-MiniLM-L6-v2`)",
+    };
+
     public Option<string?> Format { get; } = new("--format")
     {
         Description = "File format: ml-100k, ml-1m, ml-latest, pairs, hetrec-lastfm, amazon-json, delimited (default: detect)",
@@ -65,6 +71,7 @@ internal sealed class DataOptions
         command.Options.Add(MinUser);
         command.Options.Add(MinItem);
         command.Options.Add(ItemText);
+        command.Options.Add(ModelPath);
         command.Options.Add(ItemKeysFrom);
         command.Options.Add(Knowledge);
     }
