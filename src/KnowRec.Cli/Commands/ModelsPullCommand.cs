@@ -15,7 +15,8 @@ internal static class ModelsPullCommand
         command.SetAction(async (result, cancellationToken) => await Task.FromResult(CommandRunner.Run(() =>
         {
             var model = PretrainedModels.Get(result.GetValue(name)!);
-            string root = result.GetValue(to) ?? ModelLocator.DefaultRoots[0];
+            string root = result.GetValue(to) ?? (ModelLocator.DefaultRoots is [var first, ..] ? first : null)
+                ?? throw new ArgumentException("No models folder: pass --to DIR or set KNOWREC_MODELS.", nameof(to));
             Uri? hub = result.GetValue(endpoint) is { } address
                 ? Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--endpoint '{address}' is not an absolute URL.", nameof(endpoint))
                 : null;

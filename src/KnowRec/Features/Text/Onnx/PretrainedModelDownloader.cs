@@ -17,7 +17,7 @@ public sealed class PretrainedModelDownloader(HttpClient http)
 
     /// <summary>Fetches <paramref name="model"/> into <c>root/NAME</c> and returns that folder.</summary>
     /// <param name="model">The model and its files.</param>
-    /// <param name="root">Models folder (created when missing; removed again if this call created it and fails).</param>
+    /// <param name="root">Models folder (created when missing; what this call created is removed again if it fails).</param>
     /// <param name="endpoint">Hub address or mirror; <see cref="PretrainedModels.Endpoint"/> when null.</param>
     /// <param name="progress">Receives one line per file once the server has answered for it.</param>
     /// <param name="cancellationToken">Stops the download; nothing is left behind.</param>
@@ -35,7 +35,13 @@ public sealed class PretrainedModelDownloader(HttpClient http)
             throw new IOException($"{destination} already exists; remove it first to download again.");
         }
 
-        bool createdRoot = !Directory.Exists(root);
+        // The outermost folder this call creates (e.g. ~/.knowrec for ~/.knowrec/models), removed again on failure.
+        string? created = null;
+        for (var dir = new DirectoryInfo(Path.GetFullPath(root)); dir is not null && !dir.Exists; dir = dir.Parent)
+        {
+            created = dir.FullName;
+        }
+
         Directory.CreateDirectory(root);
         string work = Path.Combine(root, $".{model.Name}.download-{Environment.ProcessId}");
         try
@@ -62,9 +68,9 @@ public sealed class PretrainedModelDownloader(HttpClient http)
                 Directory.Delete(work, recursive: true);
             }
 
-            if (createdRoot && Directory.Exists(root) && !Directory.EnumerateFileSystemEntries(root).Any())
+            if (created is not null && !Directory.Exists(destination))
             {
-                Directory.Delete(root);
+                Directory.Delete(created, recursive: true);
             }
         }
     }

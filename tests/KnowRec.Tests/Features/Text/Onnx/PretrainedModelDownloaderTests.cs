@@ -12,7 +12,8 @@ public sealed class PretrainedModelDownloaderTests : IDisposable
     private readonly TempFolder _temp = new();
     private readonly string _root;
 
-    public PretrainedModelDownloaderTests() => _root = Path.Combine(_temp.Path, "models");
+    // Two missing levels, like ~/.knowrec/models on a fresh machine: a failed pull must remove both again.
+    public PretrainedModelDownloaderTests() => _root = Path.Combine(_temp.Path, "home", "models");
 
     public void Dispose() => _temp.Dispose();
 
@@ -23,7 +24,7 @@ public sealed class PretrainedModelDownloaderTests : IDisposable
         var e = await Assert.ThrowsAsync<IOException>(() =>
             new PretrainedModelDownloader(http).PullAsync(PretrainedModels.Get("all-MiniLM-L6-v2"), _root, new Uri("http://127.0.0.1:1")));
         Assert.Contains("127.0.0.1:1", e.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_root));
+        Assert.False(Directory.Exists(Path.Combine(_temp.Path, "home")));
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class PretrainedModelDownloaderTests : IDisposable
         using var http = new HttpClient(server);
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => new PretrainedModelDownloader(http).PullAsync(model, _root, Hub));
         Assert.Contains("model.onnx", e.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_root));
+        Assert.False(Directory.Exists(Path.Combine(_temp.Path, "home")));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class PretrainedModelDownloaderTests : IDisposable
         var model = new PretrainedModel("x", "org/x", "main", [new("model.onnx", null)]);
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => new PretrainedModelDownloader(http).PullAsync(model, _root, Hub));
         Assert.Contains("cannot be verified", e.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_root));
+        Assert.False(Directory.Exists(Path.Combine(_temp.Path, "home")));
     }
 
     [Fact]
