@@ -206,6 +206,13 @@ public sealed class OnnxTextEncoderTests : IDisposable
     }
 
     [Fact]
+    public void Encode_NoTexts_ReturnsNoVectors()
+    {
+        using var encoder = OnnxTextEncoder.Open(TinyBertFolder.Write(_temp.Path, _model));
+        Assert.Empty(encoder.Encode(Array.Empty<string>()));
+    }
+
+    [Fact]
     public void Encode_HonoursCancellation()
     {
         using var encoder = OnnxTextEncoder.Open(TinyBertFolder.Write(_temp.Path, _model));

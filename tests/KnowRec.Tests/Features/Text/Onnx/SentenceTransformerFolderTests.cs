@@ -90,8 +90,9 @@ public sealed class SentenceTransformerFolderTests : IDisposable
     [Fact]
     public void Factory_WithoutModelPath_AsksForIt()
     {
-        var e = Assert.Throws<ArgumentException>(() => OnnxTextEncoderFactory.Create(null));
+        var e = Assert.Throws<ArgumentException>(() => OnnxTextEncoderFactory.Create((string?)null));
         Assert.Contains("--model-path", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => OnnxTextEncoderFactory.Create(new Dictionary<string, string>()));
     }
 
     [Fact]
@@ -102,8 +103,9 @@ public sealed class SentenceTransformerFolderTests : IDisposable
         try
         {
             Environment.SetEnvironmentVariable(ModelLocator.EnvironmentVariable, _temp.Path);
-            using var encoder = OnnxTextEncoderFactory.Create("tiny");
+            using var encoder = OnnxTextEncoderFactory.Create(new Dictionary<string, string> { [OnnxTextEncoderFactory.ModelPathSetting] = "tiny" }, threads: 1);
             Assert.Equal("tiny", encoder.ModelId);
+            Assert.Equal(4, encoder.Dimension);
         }
         finally
         {
