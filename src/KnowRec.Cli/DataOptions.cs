@@ -53,6 +53,12 @@ internal sealed class DataOptions
         Description = "Folder written by `knowrec knowledge generate`: its item knowledge, encoded with tfidf-lsa, is attached as the 'knowledge' item vectors",
     };
 
+    public Option<string?> ModelPath { get; } = new("--model-path")
+    {
+        Description = "Model of --text-encoder onnx: a sentence-transformers ONNX export folder (model.onnx or onnx/model.onnx, vocab.txt, configs), "
+            + "or a NAME under $KNOWREC_MODELS or ~/.knowrec/models (e.g. all-MiniLM-L6-v2 after `knowrec models pull all-MiniLM-L6-v2`)",
+    };
+
     public Option<string?> Format { get; } = new("--format")
     {
         Description = "File format: ml-100k, ml-1m, ml-latest, pairs, hetrec-lastfm, amazon-json, delimited (default: detect)",
@@ -82,6 +88,7 @@ internal sealed class DataOptions
         command.Options.Add(MinUser);
         command.Options.Add(MinItem);
         command.Options.Add(ItemText);
+        command.Options.Add(ModelPath);
         command.Options.Add(ItemKeysFrom);
         command.Options.Add(Knowledge);
         command.Options.Add(TextEncoder);
@@ -169,7 +176,7 @@ internal sealed class DataOptions
     public Features.ItemVectors EncodeText(ParseResult result, Dataset data, string encoder)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var source = Output.Run($"encoding item text with {encoder}", () => TextVectors.Encode(data, encoder, new TextEncoderOptions(), result.GetValue(EmbeddingCache)));
+        var source = Output.Run($"encoding item text with {encoder}", () => TextVectors.Encode(data, encoder, new TextEncoderOptions { Settings = result.GetValue(ModelPath) is { } m ? new Dictionary<string, string> { [Features.Text.Onnx.OnnxTextEncoderFactory.ModelPathSetting] = m } : new Dictionary<string, string>() }, result.GetValue(EmbeddingCache)));
         double seconds = watch.Elapsed.TotalSeconds;
         Output.Progress($"text vectors: {source.PresentCount:N0} of {data.Items.Count:N0} items, dimension {source.Dimension}, {seconds:F2} s ({source.PresentCount / Math.Max(seconds, 1e-9):N0} items/s, fit included)");
         return source;

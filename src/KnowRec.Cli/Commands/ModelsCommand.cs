@@ -3,12 +3,12 @@ using KnowRec.Models;
 
 namespace KnowRec.Cli.Commands;
 
-/// <summary><c>knowrec models</c>: every model kind with its options and defaults.</summary>
+/// <summary><c>knowrec models</c>: every model kind with its options and defaults; <c>models pull</c> fetches pretrained text encoders.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
     {
-        var command = new Command("models", "List model kinds, their options and defaults");
+        var command = new Command("models", "List model kinds, their options and defaults; `models pull NAME` downloads a pretrained text encoder") { ModelsPullCommand.Create() };
         command.SetAction(_ =>
         {
             foreach (var entry in ModelCatalog.Entries)

@@ -1,3 +1,4 @@
+using KnowRec.Features.Text.Onnx;
 using Microsoft.Extensions.AI;
 
 namespace KnowRec.Features.Text;
@@ -6,7 +7,7 @@ namespace KnowRec.Features.Text;
 public static class TextEncoders
 {
     /// <summary>The known encoder names, in the order listings show them.</summary>
-    public static IReadOnlyList<string> Names { get; } = [TfidfLsaEncoder.Name, OpenAiTextEncoder.Name];
+    public static IReadOnlyList<string> Names { get; } = [TfidfLsaEncoder.Name, OnnxTextEncoderFactory.Name, OpenAiTextEncoder.Name];
 
     /// <summary>Builds the encoder called <paramref name="name"/>; encoders that learn from text are fitted on <paramref name="corpus"/>.</summary>
     /// <param name="name">Encoder name, case-insensitive (see <see cref="Names"/>).</param>
@@ -27,6 +28,7 @@ public static class TextEncoders
                 Threads = options.Threads,
             }),
 
+            OnnxTextEncoderFactory.Name => OnnxTextEncoderFactory.Create(options.Settings, options.Threads),
             OpenAiTextEncoder.Name => OpenAiTextEncoder.Create(OpenAiTextEncoderOptions.FromSettings(options.Dimension, options.Settings)),
             _ => throw new ArgumentException($"Unknown text encoder '{name}'. Known encoders: {string.Join(", ", Names)}.", nameof(name)),
         };
