@@ -48,9 +48,12 @@ internal sealed class DataOptions
         Description = "Folder of an on-disk cache of text embeddings keyed by (encoder and its fitted state, SHA-256 of the text); reruns skip the encoder",
     };
 
+    /// <summary>The <c>--knowledge</c> value that extracts rule knowledge in process instead of reading a folder.</summary>
+    public const string RulesKnowledge = "rules";
+
     public Option<string?> KnowledgeFolder { get; } = new("--knowledge")
     {
-        Description = "Folder written by `knowrec knowledge generate`: its item knowledge, encoded with tfidf-lsa, is attached as the 'knowledge' item vectors",
+        Description = "Folder written by `knowrec knowledge generate`, or 'rules' to extract rule knowledge now: the item knowledge, encoded with tfidf-lsa, is attached as the 'knowledge' item vectors",
     };
 
     public Option<string?> ModelPath { get; } = new("--model-path")
@@ -166,7 +169,7 @@ internal sealed class DataOptions
 
         if (result.GetValue(KnowledgeFolder) is { } folder)
         {
-            data = AttachKnowledge(data, folder);
+            data = AttachKnowledge(result, data, folder);
         }
 
         return data;
@@ -186,9 +189,12 @@ internal sealed class DataOptions
     /// Encodes a knowledge folder's item records into the <c>knowledge</c> item vectors with <c>tfidf-lsa</c> fitted on
     /// the records' own sentences, so the vectors depend on nothing but the records (and the fixed seed).
     /// </summary>
-    private static Dataset AttachKnowledge(Dataset data, string folder)
+    /// <remarks><c>--knowledge rules</c> extracts the rule knowledge in process, as <c>knowledge generate --rules</c> would write it.</remarks>
+    private Dataset AttachKnowledge(ParseResult result, Dataset data, string folder)
     {
-        var records = Output.Run($"reading knowledge {folder}", () => KnowledgeStore.ReadItems(folder));
+        var records = folder.Equals(RulesKnowledge, StringComparison.OrdinalIgnoreCase)
+            ? Output.Run($"extracting rule knowledge for {data.Items.Count:N0} items", () => RuleKnowledgeExtractor.Items(data, ItemTagReader.Read(DataLocator.Resolve(result.GetValue(Data)!))))
+            : Output.Run($"reading knowledge {folder}", () => KnowledgeStore.ReadItems(folder));
         using var encoder = TfidfLsaEncoder.Fit([.. records.Select(r => r.ToText())], new TfidfLsaOptions());
         var vectors = KnowledgeVectors.EncodeItemsAsync(data, records, encoder).GetAwaiter().GetResult();
         Output.Progress($"knowledge vectors: {vectors.PresentCount:N0} of {data.Items.Count:N0} items, {vectors.Dimension} dimensions (tfidf-lsa over the records)");

@@ -51,4 +51,14 @@ public sealed class CliKnowledgeTests
         Assert.True(info.ExitCode == 0, info.Stderr);
         Assert.Contains("knowledge vectors: 1,682 of 1,682 items, 128 dimensions (tfidf-lsa", info.Stderr, StringComparison.Ordinal);
     }
+
+    [DataFact("ml-100k")]
+    public void KnowledgeRules_ExtractsRuleKnowledgeInProcess_AndAttachesItsVectors()
+    {
+        var result = CliRunner.Run("data", "info", "--data", "ml-100k", "--knowledge", "rules");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("extracting rule knowledge for 1,682 items", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("knowledge vectors: 1,682 of 1,682 items, 128 dimensions (tfidf-lsa", result.Stderr, StringComparison.Ordinal);
+    }
 }
