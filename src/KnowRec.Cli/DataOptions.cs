@@ -36,6 +36,12 @@ internal sealed class DataOptions
         Description = "Item text (plot, director, writer, actors) to attach by entity linking on title + year: a NAME under $KNOWREC_DATA (e.g. ml-1m-movie-text-melu) or a PATH",
     };
 
+    public Option<string[]> ItemVectors { get; } = new("--item-vectors")
+    {
+        Description = "Extra per-item vectors (image, audio, ...) from a .csv, .npy (+ STEM.ids) or .parquet file, named after the file stem (repeatable)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public Option<string?> Format { get; } = new("--format")
     {
         Description = "File format: ml-100k, ml-1m, ml-latest, pairs, hetrec-lastfm, amazon-json, delimited (default: detect)",
@@ -67,6 +73,7 @@ internal sealed class DataOptions
         command.Options.Add(ItemText);
         command.Options.Add(ItemKeysFrom);
         command.Options.Add(Knowledge);
+        command.Options.Add(ItemVectors);
     }
 
     public LoadOptions ToLoadOptions(ParseResult result) => new()
@@ -123,6 +130,13 @@ internal sealed class DataOptions
             data = Output.Run($"attaching knowledge graph {kg}", () => KnowledgeSource.Attach(data, kg, catalogue, new KnowledgeLoadOptions { Lenient = result.GetValue(Lenient), Report = data.Cleaning }));
             var linked = data.Knowledge!;
             Output.Progress($"knowledge: {linked.Graph.Triples.Count:N0} triples, {linked.LinkedItems:N0} of {data.Items.Count:N0} items linked");
+        }
+
+        foreach (string path in result.GetValue(ItemVectors) ?? [])
+        {
+            var import = Output.Run($"reading item vectors {path}", () => Features.Import.ItemVectorReader.Read(path, data, result.GetValue(Lenient), data.Cleaning));
+            Output.Progress($"item vectors '{import.Vectors.Name}': {import.Vectors.Dimension} dimensions, {import.Matched:N0} of {data.Items.Count:N0} items ({import.UnknownIds:N0} unknown ids, {import.Skipped:N0} rows skipped)");
+            data = data.WithItemVectors(import.Vectors);
         }
 
         return data;
