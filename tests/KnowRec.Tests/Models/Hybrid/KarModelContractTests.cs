@@ -11,8 +11,18 @@ public abstract class KarModelContractTests(KarBackbone backbone) : RecommenderC
 {
     internal static KarOptions Tiny(KarBackbone backbone, int seed = 42) => new()
     {
-        Backbone = backbone, Factors = 4, Hidden = 8, ExpertHidden = 4, Augmented = 3, Negatives = backbone == KarBackbone.TwoTower ? 4 : 2,
-        Epochs = backbone == KarBackbone.TwoTower ? 100 : 60, BatchSize = 4, LearningRate = 0.01f, WeightDecay = 0.001f, IdDropout = 0.2f, Seed = seed,
+        Backbone = backbone,
+        Factors = 4,
+        Hidden = 8,
+        ExpertHidden = 4,
+        Augmented = 3,
+        Negatives = backbone == KarBackbone.TwoTower ? 4 : 2,
+        Epochs = backbone == KarBackbone.TwoTower ? 100 : 60,
+        BatchSize = 4,
+        LearningRate = 0.01f,
+        WeightDecay = 0.001f,
+        IdDropout = 0.2f,
+        Seed = seed,
     };
 
     /// <summary>TinyData with the hybrid tests' tag vectors as the "knowledge" source.</summary>
