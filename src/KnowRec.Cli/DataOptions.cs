@@ -62,6 +62,12 @@ internal sealed class DataOptions
             + "or a NAME under $KNOWREC_MODELS or ~/.knowrec/models (e.g. all-MiniLM-L6-v2 after `knowrec models pull all-MiniLM-L6-v2`)",
     };
 
+    public Option<string[]> ItemVectors { get; } = new("--item-vectors")
+    {
+        Description = "Extra per-item vectors (image, audio, ...) from a .csv, .npy (+ STEM.ids) or .parquet file, named after the file stem (repeatable)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public Option<string?> Format { get; } = new("--format")
     {
         Description = "File format: ml-100k, ml-1m, ml-latest, pairs, hetrec-lastfm, amazon-json, delimited (default: detect)",
@@ -97,6 +103,7 @@ internal sealed class DataOptions
         command.Options.Add(TextEncoder);
         command.Options.Add(EmbeddingCache);
         command.Options.Add(KnowledgeFolder);
+        command.Options.Add(ItemVectors);
     }
 
     public LoadOptions ToLoadOptions(ParseResult result) => new()
@@ -170,6 +177,13 @@ internal sealed class DataOptions
         if (result.GetValue(KnowledgeFolder) is { } folder)
         {
             data = AttachKnowledge(result, data, folder);
+        }
+
+        foreach (string path in result.GetValue(ItemVectors) ?? [])
+        {
+            var import = Output.Run($"reading item vectors {path}", () => Features.Import.ItemVectorReader.Read(path, data, result.GetValue(Lenient), data.Cleaning));
+            Output.Progress($"item vectors '{import.Vectors.Name}': {import.Vectors.Dimension} dimensions, {import.Matched:N0} of {data.Items.Count:N0} items ({import.UnknownIds:N0} unknown ids, {import.Skipped:N0} rows skipped)");
+            data = data.WithItemVectors(import.Vectors);
         }
 
         return data;

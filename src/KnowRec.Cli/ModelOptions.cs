@@ -18,10 +18,16 @@ internal sealed class ModelOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<string?> Fusion { get; } = new("--fusion")
+    {
+        Description = "Fusion of the hybrid model's item sources: concat, weighted, attention or gated (same as --set Fusion=NAME)",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Model);
         command.Options.Add(Set);
+        command.Options.Add(Fusion);
     }
 
     public ModelEntry Entry(ParseResult result) => ModelCatalog.Get(result.GetValue(Model)!);
@@ -41,6 +47,16 @@ internal sealed class ModelOptions
             }
 
             settings[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+        }
+
+        if (result.GetValue(Fusion) is { } fusion)
+        {
+            if (!string.Equals(result.GetValue(Model), Models.Hybrid.HybridModel.KindName, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"--fusion applies to --model {Models.Hybrid.HybridModel.KindName}, not {result.GetValue(Model)}.");
+            }
+
+            settings["Fusion"] = fusion;
         }
 
         return settings;

@@ -54,8 +54,8 @@ internal static class QuickstartCommand
 
     // The neural models train for minutes at their default settings; quickstart is a tour, so it lists the models
     // that fit in seconds and `knowrec evaluate --model KIND` runs the others.
-    // Knowledge-graph models also need --kg, which quickstart does not attach.
-    private static readonly HashSet<string> SlowToTrain = ["ncf", "bilinear", "two-tower", "lightgcn", "sasrec", "cke", "kgat", "kgin"];
+    // Knowledge-graph models also need --kg, which quickstart does not attach, and kar needs knowledge or text vectors.
+    private static readonly HashSet<string> SlowToTrain = ["ncf", "bilinear", "two-tower", "lightgcn", "sasrec", "cke", "kgat", "kgin", "hybrid", "kar"];
 
     // Rating metrics exist only for models that predict ratings.
     private static string M(EvaluationReport report, string key) => report.Metrics.TryGetValue(key, out double value) ? Output.Number(value) : "—";

@@ -5,6 +5,7 @@ using KnowRec.Models.Content;
 using KnowRec.Models.Ease;
 using KnowRec.Models.Factorization;
 using KnowRec.Models.Graph;
+using KnowRec.Models.Hybrid;
 using KnowRec.Models.Knn;
 using KnowRec.Models.KnowledgeAware;
 using KnowRec.Models.Neural;
@@ -38,6 +39,8 @@ public static class ModelCatalog
         ModelEntry.Create<NcfOptions>(NcfModel.KindName, "Neural collaborative filtering, NeuMF = GMF + MLP (He et al. 2017), BCE over sampled negatives, Adam", NcfModel.Fit, NcfModel.Load),
         ModelEntry.Create<BilinearOptions>(BilinearModel.KindName, "Bilinear f(u,i) = σ(uᵀWi + b_i) over learned user/item vectors, BPR or BCE, Adam", BilinearModel.Fit, BilinearModel.Load),
         ModelEntry.Create<TwoTowerOptions>(TwoTowerModel.KindName, "Two-tower retrieval: user and item towers over ids plus genres/attributes or given features, sampled softmax (Yi et al. 2019)", TwoTowerModel.Fit, TwoTowerModel.Load),
+        ModelEntry.Create<HybridOptions>(HybridModel.KindName, "Hybrid two-tower: item tower fuses the id with every item vector source (text, knowledge, kg, genres, imported) by concat/weighted/attention/gated fusion; scores cold items from their modalities", HybridModel.Fit, HybridModel.Load),
+        ModelEntry.Create<KarOptions>(KarModel.KindName, "KAR (Xi et al. 2023): item knowledge and user preference vectors through a hybrid-expert adaptor into a two-tower or NeuMF backbone; needs a knowledge or text item vector source", KarModel.Fit, KarModel.Load),
         ModelEntry.Create<CkeOptions>(CkeModel.KindName, "CKE: item vector = offset + TransR entity embedding, BPR and TransR trained jointly (Zhang et al. 2016); needs --kg", CkeModel.Fit, CkeModel.Load),
         ModelEntry.Create<ContentKnnOptions>(ContentKnnModel.KindName, "Content kNN: cosine of a user's rating/recency-weighted profile and each item's text vector; tfidf-lsa over item text unless a 'text' source is attached", ContentKnnModel.Fit, ContentKnnModel.Load),
         ModelEntry.Create<SasRecOptions>(SasRecModel.KindName, "SASRec: causal self-attention over each user's time-ordered history, next-item BCE (Kang & McAuley 2018)", SasRecModel.Fit, SasRecModel.Load),

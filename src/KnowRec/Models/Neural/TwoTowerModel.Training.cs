@@ -1,18 +1,13 @@
 using KnowRec.Data;
 using KnowRec.Features;
-using KnowRec.Numerics;
 using KnowRec.Numerics.Autodiff;
-using KnowRec.Numerics.Optimizers;
 using KnowRec.Training;
 
 namespace KnowRec.Models.Neural;
 
-/// <content>Training: sampled softmax over in-batch and shared uniform negatives with log Q correction, Adam.</content>
+/// <content>Training: sampled softmax over in-batch and shared uniform negatives with log Q correction, Adam (<see cref="TowerTrainer"/>).</content>
 public sealed partial class TwoTowerModel
 {
-    // A logit this low takes a candidate out of a row's softmax (exp underflows to 0) without special cases.
-    private const float LeftOut = -1e9f;
-
     /// <summary>Fits the model on <paramref name="train"/>, with the dataset's genres and user attributes as features unless the options turn them off.</summary>
     /// <exception cref="ModelFitException">The loss became NaN or infinite (lower the learning rate).</exception>
     /// <exception cref="OperationCanceledException">The context's token was cancelled.</exception>
@@ -89,7 +84,16 @@ public sealed partial class TwoTowerModel
 
         if (fitOn.NonZeros > 0)
         {
-            var trainer = new Trainer(fitOn, options, userTower, itemTower, userFeatures, itemFeatures, itemCounts);
+            Tensor? userTable = Table(userFeatures), itemTable = Table(itemFeatures);
+            var trainer = new TowerTrainer(
+                fitOn,
+                TowerSchedule.Of(options),
+                [.. userTower.Parameters, .. itemTower.Parameters],
+                (tape, rows, indices) => userTower.Forward(tape, rows, Gather(tape, userTable, indices)),
+                userTower.UnknownRow,
+                (tape, rows, indices) => itemTower.Forward(tape, rows, Gather(tape, itemTable, indices)),
+                itemTower.UnknownRow,
+                itemCounts);
             var validation = plan.Watch([.. userTower.Parameters, .. itemTower.Parameters], () => Snapshot(plan.Train));
             trainer.Run(context, afterEpoch is null ? null : report => afterEpoch(report, Snapshot(train)), validation);
         }
@@ -97,111 +101,7 @@ public sealed partial class TwoTowerModel
         return Snapshot(train);
     }
 
-    private sealed class Trainer(InteractionMatrix matrix, TwoTowerOptions options, Tower userTower, Tower itemTower, FeatureMatrix? userFeatures, FeatureMatrix? itemFeatures, int[] itemCounts)
-    {
-        private readonly Tensor? _userTable = userFeatures is null ? null : Tensor.FromArray(userFeatures.Values.ToArray(), [userFeatures.Rows, userFeatures.Columns]);
-        private readonly Tensor? _itemTable = itemFeatures is null ? null : Tensor.FromArray(itemFeatures.Values.ToArray(), [itemFeatures.Rows, itemFeatures.Columns]);
+    private static Tensor? Gather(Tape tape, Tensor? table, int[] rows) => table is null ? null : Ops.EmbeddingLookup(tape, table, rows);
 
-        public void Run(TrainingContext context, Action<EpochReport>? afterEpoch, EpochValidation? validation)
-        {
-            var tape = new Tape { Threads = EpochLoop.Threads(context) };
-            var adam = new Adam([.. userTower.Parameters, .. itemTower.Parameters], options.LearningRate, weightDecay: options.WeightDecay);
-            var owners = ExampleSampler.Owners(matrix);
-            EpochLoop.Run(options.Epochs, context, epoch =>
-            {
-                var random = new SplitMix64(SplitMix64.Derive(options.Seed, epoch));
-                var order = ExampleSampler.Permutation(matrix.NonZeros, ref random);
-                double total = 0;
-                foreach (var (start, count) in EpochLoop.Batches(order.Length, options.BatchSize))
-                {
-                    context.Cancellation.ThrowIfCancellationRequested();
-                    var loss = Loss(tape, order.AsSpan(start, count), owners, ref random);
-                    adam.ZeroGrad();
-                    tape.Backward(loss);
-                    adam.Step();
-                    total += (double)loss.Data[0] * count;
-                }
-
-                return total / order.Length;
-            }, afterEpoch, validation);
-        }
-
-        // −(1/B) Σ_r log softmax_r(s(u_r, ·) − log Q)[i_r] over the candidates [i_1 … i_B, j_1 … j_M].
-        private Tensor Loss(Tape tape, ReadOnlySpan<int> entries, int[] owners, ref SplitMix64 random)
-        {
-            int rows = entries.Length, width = rows + options.Negatives;
-            var users = new int[rows];
-            var candidates = new int[width];
-            var columns = matrix.Columns;
-            for (int r = 0; r < rows; r++)
-            {
-                users[r] = owners[entries[r]];
-                candidates[r] = columns[entries[r]];
-            }
-
-            for (int c = rows; c < width; c++)
-            {
-                candidates[c] = random.NextInt(matrix.Items);
-            }
-
-            var userVectors = userTower.Forward(tape, Dropout(users, userTower.UnknownRow, ref random), Gather(tape, _userTable, users));
-            var itemVectors = itemTower.Forward(tape, Dropout(candidates, itemTower.UnknownRow, ref random), Gather(tape, _itemTable, candidates));
-            var logits = CandidateScores.Compute(tape, userVectors, itemVectors);
-
-            // Row r's own item is candidate r.
-            return SampledSoftmaxLoss.Compute(tape, logits, Adjustment(users, candidates), [.. Enumerable.Range(0, rows)]);
-        }
-
-        // −log Q(c) per candidate column, and LeftOut where a column is the row's own item again or another positive of
-        // the row's user from this batch (so no row is told that one of its positives is a negative).
-        private float[] Adjustment(int[] users, int[] candidates)
-        {
-            int rows = users.Length, width = candidates.Length;
-            var correction = new float[width];
-            if (options.LogQCorrection)
-            {
-                // Expected occurrences among the candidates: rows × the item's share of positives, plus the uniform draws.
-                double share = (double)rows / matrix.NonZeros, uniform = (double)options.Negatives / matrix.Items;
-                for (int c = 0; c < width; c++)
-                {
-                    correction[c] = (float)-Math.Log((share * itemCounts[candidates[c]]) + uniform);
-                }
-            }
-
-            var values = new float[rows * width];
-            for (int r = 0; r < rows; r++)
-            {
-                var row = values.AsSpan(r * width, width);
-                correction.CopyTo(row);
-                for (int c = 0; c < width; c++)
-                {
-                    if (c != r && (candidates[c] == candidates[r] || (c < rows && users[c] == users[r])))
-                    {
-                        row[c] = LeftOut;
-                    }
-                }
-            }
-
-            return values;
-        }
-
-        private int[] Dropout(int[] ids, int unknown, ref SplitMix64 random)
-        {
-            var result = (int[])ids.Clone();
-            if (options.IdDropout > 0)
-            {
-                for (int k = 0; k < result.Length; k++)
-                {
-                    if (random.NextSingle() < options.IdDropout)
-                    {
-                        result[k] = unknown;
-                    }
-                }
-            }
-
-            return result;
-        }
-
-        private static Tensor? Gather(Tape tape, Tensor? table, int[] rows) => table is null ? null : Ops.EmbeddingLookup(tape, table, rows);
-    }
+    private static Tensor? Table(FeatureMatrix? features) => features is null ? null : Tensor.FromArray(features.Values.ToArray(), [features.Rows, features.Columns]);
 }
