@@ -19,6 +19,8 @@ internal static class RecommendCommand
         {
             Description = "For each item, list the history items that contributed most to its score (explainable models) and, with --kg, the best knowledge-graph paths from your history to it in words",
         };
+        var newItems = new Option<string?>("--new-user-items") { Description = "Cold start: --user is a new user who has interacted with these item ids (comma-separated)" };
+        var newAttributes = new Option<string?>("--new-user-attributes") { Description = "Cold start: --user is a new user with these attributes, e.g. gender=F,age=25,occupation=4 (names as in users.dat)" };
         var paths = new Option<int>("--paths") { Description = "With --explain and --kg: knowledge paths shown per item", DefaultValueFactory = _ => 3 };
         var command = new Command("recommend", "Fit a model on a dataset and recommend items for one user, with titles");
         data.AddTo(command);
@@ -27,6 +29,8 @@ internal static class RecommendCommand
         command.Options.Add(count);
         command.Options.Add(explain);
         command.Options.Add(paths);
+        command.Options.Add(newItems);
+        command.Options.Add(newAttributes);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             model.Validate(result);
@@ -38,6 +42,12 @@ internal static class RecommendCommand
             var dataset = data.Load(result);
             var entry = model.Entry(result);
             string userId = result.GetValue(user)!;
+            if (result.GetValue(newItems) is not null || result.GetValue(newAttributes) is not null)
+            {
+                dataset = NewUser.Add(dataset, userId, SplitList(result.GetValue(newItems)), ParseAttributes(result.GetValue(newAttributes)));
+                Output.Progress($"new user {userId}: {dataset.Matrix.ItemsOf(dataset.Users.Count - 1).Length} items, attributes {result.GetValue(newAttributes) ?? "none"}");
+            }
+
             if (!dataset.Users.TryGetIndex(userId, out int userIndex))
             {
                 throw new ArgumentException($"User '{userId}' is not in {dataset.Name} ({dataset.Users.Count:N0} users; ids like {string.Join(", ", dataset.Users.Ids.Take(3))}).");
@@ -55,6 +65,29 @@ internal static class RecommendCommand
             return 0;
         }));
         return command;
+    }
+
+    private static string[] SplitList(string? list) =>
+        list is null ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static Dictionary<string, string> ParseAttributes(string? list)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string pair in SplitList(list))
+        {
+            int equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == pair.Length - 1)
+            {
+                throw new ArgumentException($"--new-user-attributes: '{pair}' is not NAME=VALUE.");
+            }
+
+            if (!attributes.TryAdd(pair[..equals].Trim(), pair[(equals + 1)..].Trim()))
+            {
+                throw new ArgumentException($"--new-user-attributes: '{pair[..equals]}' is given twice.");
+            }
+        }
+
+        return attributes;
     }
 
     private static void PrintExplanations(Dataset dataset, IRecommender model, int user, IReadOnlyList<ScoredItem> items, int pathCount)
