@@ -53,6 +53,16 @@ internal static class RowKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
 
+    /// <summary>scores[i] = u · row i of <paramref name="rows"/> (row-major, u.Length columns): one user against every item vector.</summary>
+    public static void DotRows(ReadOnlySpan<float> u, ReadOnlySpan<float> rows, Span<float> scores)
+    {
+        int d = u.Length;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            scores[i] = Dot(u, rows.Slice(i * d, d));
+        }
+    }
+
     /// <summary>y = max(a + b, 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddRelu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)

@@ -120,11 +120,7 @@ public sealed partial class TwoTowerModel : ScoringRecommender
     protected override void ScoreAll(int user, Span<float> scores)
     {
         int d = Options.Factors;
-        var u = _userVectors.AsSpan(user * d, d);
-        for (int i = 0; i < scores.Length; i++)
-        {
-            scores[i] = RowKernels.Dot(u, _itemVectors.AsSpan(i * d, d));
-        }
+        RowKernels.DotRows(_userVectors.AsSpan(user * d, d), _itemVectors, scores);
     }
 
     /// <inheritdoc/>
